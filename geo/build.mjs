@@ -1,0 +1,170 @@
+#!/usr/bin/env node
+/**
+ * Builds public/geo/sweden.topo.json from
+ *   geo/ne_10m_admin_1_sweden.geojson  (Natural Earth 1:10m admin-1, Sweden's 21 län)
+ *   world-atlas/countries-10m.json      (Natural Earth 1:10m admin-0, for context land)
+ *
+ * Modelled on topojson's us-atlas/world-atlas builds: one topology, shared arcs,
+ * spherical-area simplification, then quantization. Deterministic: same inputs, same bytes.
+ * See geo/README.md for the file reference.
+ */
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { topology } from 'topojson-server';
+import { presimplify, simplify, quantile, sphericalTriangleArea } from 'topojson-simplify';
+import { feature, neighbors, quantize } from 'topojson-client';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+const out = join(here, '..', 'public', 'geo', 'sweden.topo.json');
+
+/** Context window around Sweden (lon/lat). Neighbouring land is clipped to it. */
+const BBOX = { west: -12, south: 47, east: 46, north: 74 };
+/**
+ * Share of (non-endpoint) points kept, ranked by spherical triangle area. Chosen by eye at the
+ * national and county zooms: the file stays well under 150 KB while Gotland, Öland, Fårö and the
+ * archipelagos still read as themselves.
+ */
+const KEEP = 0.2;
+/** Factor on context-land point weights, so neighbouring coasts are simplified harder. */
+const CONTEXT_WEIGHT = 0.05;
+const QUANTIZATION = 1e5;
+
+const regionsIn = JSON.parse(readFileSync(join(here, 'ne_10m_admin_1_sweden.geojson'), 'utf8'));
+const world = require('world-atlas/countries-10m.json');
+
+// Regions: keep only what the app needs. The id is the ISO 3166-2 code the data is keyed by.
+const regions = {
+  type: 'FeatureCollection',
+  features: regionsIn.features
+    .map((f) => ({
+      type: 'Feature',
+      id: f.properties.iso_3166_2,
+      // Natural Earth's label point, rounded to ~100 m: where tooltips anchor for keyboard users.
+      properties: {
+        name: f.properties.name_sv,
+        label: [
+          Math.round(f.properties.longitude * 1e3) / 1e3,
+          Math.round(f.properties.latitude * 1e3) / 1e3,
+        ],
+      },
+      geometry: f.geometry,
+    }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+};
+if (regions.features.length !== 21) throw new Error(`expected 21 regions, got ${regions.features.length}`);
+
+// Context land: every country of world-atlas touching the window, Sweden included, so that
+// any hairline between the admin-1 and admin-0 outlines shows land rather than sea.
+const countries = feature(world, world.objects.countries);
+const land = {
+  type: 'FeatureCollection',
+  features: countries.features
+    .map((f) => ({ ...f, geometry: clipGeometry(f.geometry) }))
+    .filter((f) => f.geometry !== null)
+    .map((f) => ({
+      type: 'Feature',
+      id: f.id,
+      properties: { name: f.properties.name },
+      geometry: f.geometry,
+    }))
+    .sort((a, b) => (a.id < b.id ? -1 : 1)),
+};
+
+let topo = topology({ regions, land });
+topo = presimplify(topo, sphericalTriangleArea);
+// Context land is a muted backdrop: weigh its points down so detail goes to the regions.
+const regionArcs = new Set();
+collectArcs(topo.objects.regions, regionArcs);
+topo.arcs.forEach((arc, i) => {
+  if (!regionArcs.has(i)) for (const p of arc) p[2] *= CONTEXT_WEIGHT;
+});
+topo = simplify(topo, quantile(topo, KEEP));
+// Delta-encoded integer arcs, as topoquantize writes them; neighbours keep referencing the same
+// arc, so no sliver or gap can open between them.
+topo = quantize(topo, QUANTIZATION);
+
+// Sanity checks that a broken source or a bad parameter would trip.
+const decoded = feature(topo, topo.objects.regions);
+const ids = decoded.features.map((f) => f.id);
+if (new Set(ids).size !== 21) throw new Error('region ids are not 21 unique codes');
+const nb = neighbors(topo.objects.regions.geometries);
+const gotland = ids.indexOf('SE-I');
+if (nb[gotland].length !== 0) throw new Error('Gotland should have no land neighbours');
+const isolated = nb.filter((n, i) => i !== gotland && n.length === 0);
+if (isolated.length)
+  throw new Error('a mainland region shares no arc with any other: borders are not shared');
+
+mkdirSync(dirname(out), { recursive: true });
+const json = JSON.stringify(topo);
+writeFileSync(out, json);
+console.log(
+  `wrote ${out}: ${(json.length / 1024).toFixed(1)} KB, ${topo.arcs.length} arcs, ` +
+    `${decoded.features.length} regions, ${land.features.length} context countries`,
+);
+
+/** Adds the index of every arc a geometry object references to `set`. */
+function collectArcs(o, set) {
+  if (o.type === 'GeometryCollection') return o.geometries.forEach((g) => collectArcs(g, set));
+  const walk = (a) => (typeof a === 'number' ? set.add(a < 0 ? ~a : a) : a.forEach(walk));
+  if (o.arcs) walk(o.arcs);
+}
+
+/** Clips a (Multi)Polygon to BBOX ring by ring (Sutherland–Hodgman); null when nothing is left. */
+function clipGeometry(g) {
+  const polys = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
+  const kept = [];
+  for (const poly of polys) {
+    const [outer, ...holes] = poly.map(clipRing);
+    if (!outer) continue;
+    kept.push([outer, ...holes.filter(Boolean)]);
+  }
+  if (kept.length === 0) return null;
+  return kept.length === 1
+    ? { type: 'Polygon', coordinates: kept[0] }
+    : { type: 'MultiPolygon', coordinates: kept };
+}
+
+function clipRing(input) {
+  // Rings that cross the antimeridian (Russia's Chukotka) jump from +180 to −180: unwrap them
+  // so the jump does not become an edge across the whole window.
+  const crosses = input.some(([x]) => x > 90) && input.some(([x]) => x < -90);
+  const ring = crosses ? input.map(([x, y]) => [x < 0 ? x + 360 : x, y]) : input;
+  const edges = [
+    (p) => p[0] >= BBOX.west,
+    (p) => p[0] <= BBOX.east,
+    (p) => p[1] >= BBOX.south,
+    (p) => p[1] <= BBOX.north,
+  ];
+  const cut = [
+    (a, b) => lerpAt(a, b, 0, BBOX.west),
+    (a, b) => lerpAt(a, b, 0, BBOX.east),
+    (a, b) => lerpAt(a, b, 1, BBOX.south),
+    (a, b) => lerpAt(a, b, 1, BBOX.north),
+  ];
+  let pts = ring.slice(0, -1);
+  for (let e = 0; e < 4 && pts.length; e++) {
+    const inside = edges[e];
+    const next = [];
+    for (let i = 0; i < pts.length; i++) {
+      const cur = pts[i];
+      const prev = pts[(i + pts.length - 1) % pts.length];
+      if (inside(cur)) {
+        if (!inside(prev)) next.push(cut[e](prev, cur));
+        next.push(cur);
+      } else if (inside(prev)) {
+        next.push(cut[e](prev, cur));
+      }
+    }
+    pts = next;
+  }
+  if (pts.length < 3) return null;
+  return [...pts, pts[0]];
+}
+
+function lerpAt(a, b, axis, v) {
+  const t = (v - a[axis]) / (b[axis] - a[axis]);
+  return axis === 0 ? [v, a[1] + t * (b[1] - a[1])] : [a[0] + t * (b[0] - a[0]), v];
+}

@@ -1,0 +1,74 @@
+/**
+ * Vite plugin that publishes what is derived from public/data and public/geo:
+ * - `data/dataset.csv`: the tidy CSV, generated from the same files the app loads;
+ * - `data/manifest.json`: a content hash per file and for the whole, so the app's cache can tell
+ *   when the data changed (see src/lib/data/cache.ts).
+ * The build fails when the data do not validate, so a broken file never ships.
+ */
+import { createHash } from 'node:crypto';
+import { readFile, readdir } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import type { Plugin, ViteDevServer } from 'vite';
+import { datasetCsv } from '../lib/data/csv';
+import { readDataset } from '../lib/data/validate';
+import { fsReader } from '../cli/fsReader';
+import type { ContentManifest } from '../lib/data/manifest';
+
+async function listFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await readdir(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await listFiles(p)));
+    else if (e.name.endsWith('.json')) out.push(p);
+  }
+  return out.sort();
+}
+
+/** Hashes every JSON file under public/data and public/geo (short SHA-256, hex). */
+export async function contentManifest(publicDir: string): Promise<ContentManifest> {
+  const files: Record<string, string> = {};
+  const all = createHash('sha256');
+  for (const sub of ['data', 'geo']) {
+    for (const f of await listFiles(join(publicDir, sub))) {
+      const rel = relative(publicDir, f).split(sep).join('/');
+      const bytes = await readFile(f);
+      files[rel] = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+      all.update(rel).update(files[rel]);
+    }
+  }
+  return { version: all.digest('hex').slice(0, 12), files };
+}
+
+/** The plugin; `publicDir` defaults to ./public. */
+export function dataPlugin(publicDir = 'public'): Plugin {
+  const build = async () => {
+    const dataset = await readDataset(fsReader(join(publicDir, 'data')));
+    return { csv: datasetCsv(dataset), manifest: JSON.stringify(await contentManifest(publicDir)) };
+  };
+  return {
+    name: 'fast-lakarkontakt-data',
+    async generateBundle() {
+      const { csv, manifest } = await build();
+      this.emitFile({ type: 'asset', fileName: 'data/dataset.csv', source: csv });
+      this.emitFile({ type: 'asset', fileName: 'data/manifest.json', source: manifest });
+    },
+    configureServer(server: ViteDevServer) {
+      server.middlewares.use(async (req, res, next) => {
+        const url = (req.url ?? '').split('?')[0];
+        if (url !== '/data/dataset.csv' && url !== '/data/manifest.json') return next();
+        try {
+          const { csv, manifest } = await build();
+          res.setHeader(
+            'Content-Type',
+            url.endsWith('.csv') ? 'text/csv; charset=utf-8' : 'application/json',
+          );
+          res.setHeader('Cache-Control', 'no-cache');
+          res.end(url.endsWith('.csv') ? csv : manifest);
+        } catch (e) {
+          res.statusCode = 500;
+          res.end(String(e));
+        }
+      });
+    },
+  };
+}

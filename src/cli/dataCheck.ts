@@ -1,0 +1,42 @@
+/**
+ * `npm run data:check [folder]`: validates every data file (default public/data) and prints a
+ * summary; on bad data prints the file, the path to each bad value and what was expected, and
+ * exits with status 1.
+ */
+import { resolve } from 'node:path';
+import { readDataset, DataError } from '../lib/data/validate';
+import { tidyRows } from '../lib/data/csv';
+import { fsReader } from './fsReader';
+
+const dir = resolve(process.argv[2] ?? 'public/data');
+try {
+  const d = await readDataset(fsReader(dir));
+  const rows = tidyRows(d);
+  const count = (xs: string[]) =>
+    Object.entries(xs.reduce<Record<string, number>>((m, x) => ((m[x] = (m[x] ?? 0) + 1), m), {}))
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ');
+  const out = [
+    `data OK: ${dir}`,
+    `  regions: ${d.regions.length}`,
+    ...d.surveys.map(
+      (s) =>
+        `  survey ${s.year} (${s.publisher}, ${s.fieldwork.asGiven}): reported decided ${s.decidedCount.value}; ` +
+        `decision ${count(s.answers.map((a) => a.decision.value))}; ` +
+        `statuses ${count(s.answers.map((a) => a.decision.status))}`,
+    ),
+    `  named-doctor share ${d.namedGpShare.date}: ${d.namedGpShare.values.filter((x) => x.value !== null).length} values, ` +
+      `${d.namedGpShare.values.filter((x) => x.value === null).length} not reported`,
+    `  doctor gap ${d.doctorGap.year}: ${d.doctorGap.rows.filter((r) => r.status === 'reported').length} regions reported, ` +
+      `national population ${d.doctorGap.national.population}`,
+    `  tidy CSV: ${rows.length} rows; statuses ${count(rows.map((r) => r.status))}`,
+  ];
+  console.log(out.join('\n'));
+} catch (e) {
+  if (e instanceof DataError) {
+    console.error(`data check FAILED in ${e.file}:`);
+    for (const p of e.problems) console.error(`  ${p}`);
+    process.exit(1);
+  }
+  throw e;
+}

@@ -1,0 +1,288 @@
+/**
+ * Chart.js configurations, built as plain data (no DOM), each with a text alternative: a caption
+ * and a table that says the same as the chart. ChartCanvas.svelte only draws them.
+ */
+import type { ChartConfiguration, Plugin } from 'chart.js';
+import type { Dataset, RegionCode } from '../data/schema';
+import type { Dict } from '../i18n';
+import type { Lang } from '../state/url';
+import { formatNumber, formatPct } from '../format';
+import { DECISION_CLASSES, DECISION_COLORS, decisionClass, type DecisionClass } from '../metrics/decision';
+import { regionTimeline } from '../panel';
+
+export interface ChartTable {
+  head: string[];
+  rows: string[][];
+}
+
+export interface ChartSpec {
+  /** Accessible name of the chart. */
+  label: string;
+  config: ChartConfiguration;
+  /** The same information as a table, for screen readers and print. */
+  table: ChartTable;
+}
+
+const MUTED = '#c9d3dc';
+const HIGHLIGHT = '#1d3557';
+const FONT = { family: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif', size: 12 };
+
+/** Options of the reference-line plugin, set per chart under `options.plugins.refLine`. */
+export interface RefLineOptions {
+  value: number;
+  label: string;
+}
+
+/** Draws a dashed vertical reference line (the 55 % goal, the guideline) on a horizontal bar chart. */
+export const refLinePlugin: Plugin<'bar'> = {
+  id: 'refLine',
+  afterDatasetsDraw(chart, _args, opts) {
+    const o = opts as unknown as RefLineOptions | undefined;
+    const x = chart.scales.x;
+    if (!o || !x || typeof o.value !== 'number') return;
+    const px = x.getPixelForValue(o.value);
+    const { top, bottom } = chart.chartArea;
+    const ctx = chart.ctx;
+    ctx.save();
+    ctx.strokeStyle = '#222';
+    ctx.lineWidth = 1.5;
+    ctx.setLineDash([5, 4]);
+    ctx.beginPath();
+    ctx.moveTo(px, top);
+    ctx.lineTo(px, bottom);
+    ctx.stroke();
+    ctx.setLineDash([]);
+    ctx.fillStyle = '#222';
+    ctx.font = `600 12px ${FONT.family}`;
+    ctx.textAlign = px > (chart.chartArea.left + chart.chartArea.right) / 2 ? 'right' : 'left';
+    ctx.fillText(o.label, px + (ctx.textAlign === 'right' ? -4 : 4), top + 10);
+    ctx.restore();
+  },
+};
+
+/** National: regions per decision class in each survey (stacked), with the reported counts as a line. */
+export function nationalChart(d: Dataset, t: Dict, lang: Lang): ChartSpec {
+  const years = d.surveys.map((s) => String(s.year));
+  const counts = d.surveys.map((s) => {
+    const m = new Map<DecisionClass, number>(DECISION_CLASSES.map((c) => [c, 0]));
+    for (const a of s.answers) {
+      const c = decisionClass(a).cls;
+      m.set(c, m.get(c)! + 1);
+    }
+    return m;
+  });
+  const reported = d.surveys.map((s) => s.decidedCount.value);
+  const config: ChartConfiguration = {
+    type: 'bar',
+    data: {
+      labels: years,
+      datasets: [
+        {
+          type: 'line',
+          label: t.charts.nationalReported,
+          data: reported,
+          borderColor: '#111',
+          backgroundColor: '#111',
+          borderWidth: 2,
+          pointRadius: 4,
+          order: 0,
+        },
+        ...DECISION_CLASSES.map((c) => ({
+          type: 'bar' as const,
+          label: t.decisionClasses[c],
+          data: counts.map((m) => m.get(c)!),
+          backgroundColor: DECISION_COLORS[c],
+          borderColor: '#fff',
+          borderWidth: 1,
+          stack: 'classes',
+          order: 1,
+        })),
+      ],
+    },
+    options: {
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: false,
+      locale: t.locale,
+      scales: {
+        x: { stacked: true, grid: { display: false }, ticks: { font: FONT } },
+        y: {
+          stacked: true,
+          min: 0,
+          max: 21,
+          ticks: { stepSize: 7, font: FONT },
+          title: { display: true, text: t.charts.regions, font: FONT },
+        },
+      },
+      plugins: {
+        legend: { display: false },
+        tooltip: { mode: 'index', intersect: false },
+      },
+    },
+  };
+  const table: ChartTable = {
+    head: [t.charts.year, t.charts.nationalReported, ...DECISION_CLASSES.map((c) => t.decisionClasses[c])],
+    rows: d.surveys.map((s, i) => [
+      String(s.year),
+      formatNumber(reported[i]!, lang),
+      ...DECISION_CLASSES.map((c) => formatNumber(counts[i]!.get(c)!, lang)),
+    ]),
+  };
+  return { label: t.charts.national, config, table };
+}
+
+/** Region: its decision class across the surveys (a step line over the ordered classes). */
+export function regionStatusChart(d: Dataset, code: RegionCode, t: Dict, lang: Lang): ChartSpec {
+  const name = d.regions.find((r) => r.code === code)?.name ?? code;
+  const tl = regionTimeline(d, code);
+  // Category axis from top (furthest along) to bottom (unknown).
+  const labels = DECISION_CLASSES.map((c) => t.decisionClasses[c]);
+  const target = (e: (typeof tl)[number]) => {
+    const a = e.answer;
+    if (a.decision.value === 'yes') return formatNumber(1100, lang);
+    if (a.otherTarget?.value != null) return formatNumber(a.otherTarget.value, lang);
+    return '–';
+  };
+  const config: ChartConfiguration = {
+    type: 'line',
+    data: {
+      labels: tl.map((e) => String(e.survey.year)),
+      datasets: [
+        {
+          label: t.charts.regionStatus(name),
+          data: tl.map((e) => t.decisionClasses[e.cls]) as unknown as number[],
+          borderColor: '#444',
+          borderWidth: 2,
+          stepped: 'middle',
+          pointRadius: 7,
+          pointHoverRadius: 8,
+          pointBackgroundColor: tl.map((e) => DECISION_COLORS[e.cls]),
+          pointBorderColor: '#111',
+          pointStyle: tl.map((e) => (e.cls === 'unknown' ? 'rectRot' : e.inferred ? 'triangle' : 'circle')),
+        },
+      ],
+    },
+    options: {
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: false,
+      locale: t.locale,
+      scales: {
+        x: { grid: { display: false }, ticks: { font: FONT } },
+        y: { type: 'category', labels, ticks: { font: { ...FONT, size: 11 } } },
+      },
+      plugins: { legend: { display: false } },
+    },
+  };
+  return {
+    label: t.charts.regionStatus(name),
+    config,
+    table: {
+      head: [t.charts.year, t.table.klass, t.charts.targetInForce],
+      rows: tl.map((e) => [
+        String(e.survey.year),
+        t.decisionClasses[e.cls] + (e.inferred ? ` (${t.statuses.inferred.toLowerCase()})` : ''),
+        target(e),
+      ]),
+    },
+  };
+}
+
+function rankBar(
+  items: Array<{ code: RegionCode; name: string; value: number }>,
+  code: RegionCode,
+  label: string,
+  ref: RefLineOptions,
+  fmt: (n: number) => string,
+  t: Dict,
+  max?: number,
+): ChartSpec {
+  const sorted = [...items].sort((a, b) => b.value - a.value);
+  const config: ChartConfiguration<'bar'> = {
+    type: 'bar',
+    data: {
+      labels: sorted.map((x) => x.name),
+      datasets: [
+        {
+          label,
+          data: sorted.map((x) => x.value),
+          backgroundColor: sorted.map((x) => (x.code === code ? HIGHLIGHT : MUTED)),
+          borderWidth: 0,
+          barPercentage: 0.85,
+          categoryPercentage: 1,
+        },
+      ],
+    },
+    options: {
+      indexAxis: 'y',
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: false,
+      locale: t.locale,
+      scales: {
+        x: { min: 0, ...(max ? { max } : {}), ticks: { font: FONT } },
+        y: {
+          ticks: {
+            autoSkip: false,
+            font: (ctx) => ({
+              ...FONT,
+              size: 11,
+              weight: sorted[ctx.index]?.code === code ? 'bold' : 'normal',
+            }),
+            color: (ctx) => (sorted[ctx.index]?.code === code ? '#000' : '#444'),
+          },
+          grid: { display: false },
+        },
+      },
+      plugins: {
+        legend: { display: false },
+        // @ts-expect-error: options of our own plugin, not in Chart.js's typings
+        refLine: ref,
+      },
+    },
+    plugins: [refLinePlugin],
+  };
+  return {
+    label,
+    config: config as unknown as ChartConfiguration,
+    table: {
+      head: [t.table.region, label],
+      rows: sorted.map((x) => [x.name + (x.code === code ? ' ◀' : ''), fmt(x.value)]),
+    },
+  };
+}
+
+/** Share with a named GP, all reporting regions ranked, the region highlighted, the 55 % goal marked. */
+export function shareRankChart(d: Dataset, code: RegionCode, t: Dict, lang: Lang): ChartSpec {
+  const items = d.namedGpShare.values.flatMap((v) =>
+    v.value === null
+      ? []
+      : [{ code: v.region, name: d.regions.find((r) => r.code === v.region)!.name, value: v.value }],
+  );
+  return rankBar(
+    items,
+    code,
+    t.charts.shareRank,
+    { value: d.context.namedGpGoal.pct, label: t.charts.goal },
+    (n) => formatPct(n, lang),
+    t,
+    100,
+  );
+}
+
+/** Inhabitants per doctor (2019), all regions with figures ranked, the region highlighted, the guideline marked. */
+export function gapRankChart(d: Dataset, code: RegionCode, target: number, t: Dict, lang: Lang): ChartSpec {
+  const items = d.doctorGap.rows.flatMap((r) =>
+    r.inhabitantsPerDoctor === null
+      ? []
+      : [
+          {
+            code: r.region,
+            name: d.regions.find((x) => x.code === r.region)!.name,
+            value: r.inhabitantsPerDoctor,
+          },
+        ],
+  );
+  const label = target === d.doctorGap.guideline ? t.charts.guideline : `${formatNumber(target, lang)}`;
+  return rankBar(items, code, t.charts.gapRank, { value: target, label }, (n) => formatNumber(n, lang), t);
+}

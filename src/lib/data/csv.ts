@@ -1,0 +1,192 @@
+/**
+ * The tidy CSV users download: one row per region × indicator × period, generated from the same
+ * validated dataset the app draws, so the download and the map cannot disagree.
+ */
+import type { Answer, Dataset, GapNational, GapRow, SourceRef, Status, Text } from './schema';
+
+export const CSV_HEADER = [
+  'region_code',
+  'region_name',
+  'indicator',
+  'period',
+  'value',
+  'status',
+  'note',
+  'source',
+] as const;
+
+export type CsvRow = Record<(typeof CSV_HEADER)[number], string>;
+
+/** Quotes a field where RFC 4180 needs it (comma, quote, line break). */
+export function csvField(s: string): string {
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** Serialises a grid of fields (header first) with CRLF line ends, as RFC 4180 asks. */
+export function toCsvLines(lines: string[][]): string {
+  return lines.map((l) => l.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+/** Serialises rows under the fixed header. */
+export function toCsv(rows: CsvRow[]): string {
+  return toCsvLines([[...CSV_HEADER], ...rows.map((r) => CSV_HEADER.map((k) => r[k]))]);
+}
+
+/** A readable citation for a source reference, e.g. `Sveriges läkarförbund, "Kartläggning: …" (mars/april 2024), Bilaga 4`. */
+export function sourceLabel(d: Dataset, ref: SourceRef): string {
+  const s = d.context.sources.find((x) => x.id === ref.doc);
+  if (!s) return `${ref.doc}, ${ref.part}`;
+  return `${s.publisher}, "${s.title}" (${s.date}), ${ref.part}`;
+}
+
+function note(parts: Array<string | undefined>): string {
+  return parts.filter((p) => p !== undefined && p !== '').join(' ');
+}
+
+const asGivenNote = (asGiven: string | undefined) => (asGiven ? `I källan: "${asGiven}".` : undefined);
+
+/** Builds every row of the tidy dataset. Rows the reports are silent on are left out. */
+export function tidyRows(d: Dataset): CsvRow[] {
+  const rows: CsvRow[] = [];
+  const push = (
+    code: string,
+    name: string,
+    indicator: string,
+    period: string,
+    value: string | number | null,
+    status: Status,
+    n: string,
+    src: SourceRef,
+  ) =>
+    rows.push({
+      region_code: code,
+      region_name: name,
+      indicator,
+      period,
+      value: value === null ? '' : String(value),
+      status,
+      note: n,
+      source: sourceLabel(d, src),
+    });
+
+  for (const s of d.surveys)
+    push(
+      'SE',
+      'Sverige',
+      'decided_count',
+      String(s.year),
+      s.decidedCount.value,
+      'reported',
+      s.decidedCount.quote,
+      s.decidedCount.source,
+    );
+  gapRows(d, 'SE', 'Sverige', d.doctorGap.national, push);
+
+  for (const r of d.regions) {
+    for (const s of d.surveys) {
+      const a = s.answers.find((x) => x.region === r.code);
+      if (!a) continue;
+      const period = String(s.year);
+      const cells: Array<
+        [string, Answer['decision'] | Answer['otherTarget'] | Answer['actionPlan'] | Answer['planGoalYear']]
+      > = [
+        ['decision', a.decision],
+        ['other_target', a.otherTarget],
+        ['action_plan', a.actionPlan],
+        ['plan_goal_year', a.planGoalYear],
+      ];
+      for (const [indicator, c] of cells) {
+        if (!c) continue;
+        push(
+          r.code,
+          r.name,
+          indicator,
+          period,
+          c.value,
+          c.status,
+          note([asGivenNote(c.asGiven), c.note?.sv]),
+          c.source ?? s.source,
+        );
+      }
+      if (a.answerText)
+        push(
+          r.code,
+          r.name,
+          'answer_text',
+          period,
+          a.answerText.paragraphs.join('\n'),
+          'reported',
+          '',
+          a.answerText.source,
+        );
+    }
+    const share = d.namedGpShare.values.find((x) => x.region === r.code);
+    if (share) {
+      const n =
+        share.status === 'not_reported'
+          ? noteText(d.namedGpShare.notes.find((x) => x.id === 'not-reported')?.text)
+          : '';
+      push(
+        r.code,
+        r.name,
+        'named_gp_share_pct',
+        d.namedGpShare.date,
+        share.value,
+        share.status,
+        n,
+        d.namedGpShare.source,
+      );
+    }
+    const gap = d.doctorGap.rows.find((x) => x.region === r.code);
+    if (gap) gapRows(d, r.code, r.name, gap, push);
+  }
+  return rows;
+}
+
+function noteText(t: Text | undefined): string {
+  return t?.sv ?? '';
+}
+
+function gapRows(
+  d: Dataset,
+  code: string,
+  name: string,
+  g: GapRow | GapNational,
+  push: (
+    c: string,
+    n: string,
+    i: string,
+    p: string,
+    v: number | null,
+    s: Status,
+    note: string,
+    src: SourceRef,
+  ) => void,
+) {
+  const period = String(d.doctorGap.year);
+  const fields: Array<[string, number | null]> = [
+    ['population', g.population],
+    ['doctors', g.doctors],
+    ['inhabitants_per_doctor', g.inhabitantsPerDoctor],
+    ['doctors_needed', g.doctorsNeeded],
+    ['increase_needed_pct', g.increaseNeededPct],
+  ];
+  for (const [indicator, value] of fields) {
+    const status: Status = value === null ? 'not_reported' : 'reported';
+    push(
+      code,
+      name,
+      indicator,
+      period,
+      value,
+      status,
+      value === null ? noteText(g.note) : '',
+      d.doctorGap.source,
+    );
+  }
+}
+
+/** The whole tidy CSV of a dataset. */
+export function datasetCsv(d: Dataset): string {
+  return toCsv(tidyRows(d));
+}

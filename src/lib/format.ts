@@ -1,0 +1,60 @@
+/** Number, percent and date formatting through Intl, per interface language. */
+import type { Lang } from './state/url';
+
+const LOCALES: Record<Lang, string> = { sv: 'sv-SE', en: 'en-GB' };
+const cache = new Map<string, Intl.NumberFormat>();
+
+function nf(lang: Lang, opts: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = lang + JSON.stringify(opts);
+  let f = cache.get(key);
+  if (!f) cache.set(key, (f = new Intl.NumberFormat(LOCALES[lang], opts)));
+  return f;
+}
+
+/** `1 100` in Swedish, `1,100` in English. */
+export function formatNumber(n: number, lang: Lang, digits = 0): string {
+  return nf(lang, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(n);
+}
+
+/** A percentage given in percent units: `18 %` in Swedish, `18%` in English. */
+export function formatPct(pct: number, lang: Lang, digits = 0): string {
+  return nf(lang, { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: digits }).format(
+    pct / 100,
+  );
+}
+
+/** A signed percentage, e.g. `+99 %`. */
+export function formatSignedPct(pct: number, lang: Lang): string {
+  return nf(lang, { style: 'percent', signDisplay: 'exceptZero', maximumFractionDigits: 0 }).format(
+    pct / 100,
+  );
+}
+
+/** A month range such as `feb.–apr. 2024` / `Feb–Apr 2024` from YYYY-MM strings. */
+export function formatMonthRange(from: string, to: string, lang: Lang): string {
+  const d = (ym: string) => new Date(`${ym}-15T12:00:00Z`);
+  const month = new Intl.DateTimeFormat(LOCALES[lang], { month: 'short', timeZone: 'UTC' });
+  const monthYear = new Intl.DateTimeFormat(LOCALES[lang], {
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+  if (from === to) return monthYear.format(d(from));
+  if (from.slice(0, 4) === to.slice(0, 4)) return `${month.format(d(from))}–${monthYear.format(d(to))}`;
+  return `${monthYear.format(d(from))}–${monthYear.format(d(to))}`;
+}
+
+/** A calendar date such as `31 dec. 2023` / `31 Dec 2023`. */
+export function formatDate(iso: string, lang: Lang): string {
+  return new Intl.DateTimeFormat(LOCALES[lang], {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${iso}T12:00:00Z`));
+}
+
+/** Locale-aware string comparison for sorting region names (å, ä, ö after z in Swedish). */
+export function compareNames(a: string, b: string, lang: Lang): number {
+  return a.localeCompare(b, LOCALES[lang]);
+}

@@ -1,0 +1,192 @@
+/**
+ * The imperative MapLibre map behind RegionMap.svelte. Loaded lazily (this module pulls in
+ * MapLibre and topojson-client), created once, fed feature-state diffs, destroyed with the
+ * component. The map owns only its camera; colours and selection come from the app state.
+ */
+import { Map as MlMap, NavigationControl, setWorkerUrl, type MapLayerMouseEvent } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { feature } from 'topojson-client';
+import type { Feature, FeatureCollection } from 'geojson';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import type { RegionCode } from '../data/schema';
+import type { SwedenTopology } from '../geo/topology';
+import { INFERRED_HATCH, UNKNOWN_HATCH } from './patterns';
+import { buildStyle, PATTERNS, SWEDEN_BOUNDS, type RegionState } from './style';
+
+setWorkerUrl(workerUrl);
+
+export interface RegionMapOptions {
+  container: HTMLElement;
+  topology: SwedenTopology;
+  /** Pointer over a region (or null when it leaves), with the pointer's position in the container. */
+  onHover: (code: RegionCode | null, point: { x: number; y: number } | null) => void;
+  /** Click on a region, or on the sea/land around (null). */
+  onSelect: (code: RegionCode | null) => void;
+  /** MapLibre control labels in the interface language. */
+  locale: Record<string, string>;
+}
+
+export interface RegionMapHandle {
+  /** Applies per-region feature-state; only changed keys are sent to MapLibre. */
+  setStates(states: Partial<Record<RegionCode, RegionState>>): void;
+  /** Screen position (in the container) of a region's label point, for keyboard tooltips. */
+  labelPoint(code: RegionCode): { x: number; y: number } | null;
+  /** Resolves when the map has rendered everything it was given. */
+  idle(): Promise<void>;
+  /** Codes of the regions drawn at the given pixel (test hook and hit testing). */
+  regionsAt(x: number, y: number): RegionCode[];
+  /** Feature-state of a region as MapLibre holds it. */
+  stateOf(code: RegionCode): Record<string, unknown>;
+  fit(): void;
+  destroy(): void;
+}
+
+/** GeoJSON for the map, decoded once from the topology. */
+export function decode(topology: SwedenTopology): { regions: FeatureCollection; land: FeatureCollection } {
+  const topo = topology as unknown as Topology<{ regions: GeometryCollection; land: GeometryCollection }>;
+  const regions = feature(topo, topo.objects.regions) as FeatureCollection;
+  // promoteId needs the code as a property; feature ids alone would have to be numeric.
+  regions.features = regions.features.map((f: Feature) => ({
+    ...f,
+    properties: { ...f.properties, code: f.id },
+  }));
+  return { regions, land: feature(topo, topo.objects.land) as FeatureCollection };
+}
+
+/**
+ * Creates the map. Rejects (GPUInitializationError or other) where WebGL2 is missing; the caller
+ * shows the no-map message and everything else keeps working.
+ */
+export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMapHandle> {
+  const { regions, land } = decode(opts.topology);
+  const labels = new Map<RegionCode, [number, number]>();
+  for (const f of regions.features) labels.set(f.id as RegionCode, f.properties?.label as [number, number]);
+
+  const map = new MlMap({
+    container: opts.container,
+    style: buildStyle(regions, land),
+    bounds: SWEDEN_BOUNDS,
+    fitBoundsOptions: { padding: 12 },
+    // Wide enough that fitting Sweden's height in a wide container is never blocked.
+    maxBounds: [
+      [-12, 47],
+      [46, 74],
+    ],
+    minZoom: 2.5,
+    maxZoom: 9,
+    renderWorldCopies: false,
+    dragRotate: false,
+    pitchWithRotate: false,
+    touchPitch: false,
+    // In a page people scroll, the map takes two fingers / Ctrl+scroll to move.
+    cooperativeGestures: true,
+    attributionControl: { compact: true, customAttribution: 'Natural Earth' },
+    locale: opts.locale,
+    fadeDuration: 0,
+  });
+  map.touchZoomRotate.disableRotation();
+  map.keyboard.disableRotation();
+  map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+
+  const applied = new Map<RegionCode, RegionState>();
+  const addImages = () => {
+    for (const [name, img] of [
+      [PATTERNS.unknown, UNKNOWN_HATCH()],
+      [PATTERNS.inferred, INFERRED_HATCH()],
+    ] as const)
+      if (!map.hasImage(name)) map.addImage(name, img, { pixelRatio: 2 });
+  };
+  const reapply = () => {
+    for (const [code, s] of applied) map.setFeatureState({ source: 'regions', id: code }, s);
+  };
+
+  // The hatches are generated here, not fetched: supply them whenever the style asks.
+  map.setMissingStyleImageResolver(() => addImages());
+  await new Promise<void>((resolve, reject) => {
+    map.once('load', () => resolve());
+    map.once('error', (e) => reject(e.error));
+  });
+  addImages();
+
+  // A restored WebGL context comes back without feature-state: draw the same colours again.
+  map.on('webglcontextrestored', () => {
+    addImages();
+    reapply();
+    map.triggerRepaint();
+  });
+
+  let hovered: RegionCode | null = null;
+  map.on('mousemove', 'region-fill', (e: MapLayerMouseEvent) => {
+    const code = (e.features?.[0]?.properties?.code ?? null) as RegionCode | null;
+    map.getCanvas().style.cursor = code ? 'pointer' : '';
+    hovered = code;
+    opts.onHover(code, { x: e.point.x, y: e.point.y });
+  });
+  map.on('mouseleave', 'region-fill', () => {
+    map.getCanvas().style.cursor = '';
+    hovered = null;
+    opts.onHover(null, null);
+  });
+  map.on('click', (e) => {
+    const f = map.queryRenderedFeatures(e.point, { layers: ['region-fill'] })[0];
+    opts.onSelect((f?.properties?.code ?? null) as RegionCode | null);
+  });
+
+  // Keep all of Sweden in view when the container changes size, unless the reader has moved.
+  let userMoved = false;
+  map.on('movestart', (e) => {
+    if ((e as { originalEvent?: Event }).originalEvent) userMoved = true;
+  });
+  const fit = () => {
+    userMoved = false;
+    map.fitBounds(SWEDEN_BOUNDS, { padding: 12, animate: false });
+  };
+  const ro = new ResizeObserver(() => {
+    map.resize();
+    if (!userMoved) fit();
+  });
+  ro.observe(opts.container);
+
+  return {
+    setStates(states) {
+      for (const [code, next] of Object.entries(states) as Array<[RegionCode, RegionState]>) {
+        const prev = applied.get(code) ?? {};
+        const diff: RegionState = {};
+        for (const k of Object.keys(next) as Array<keyof RegionState>)
+          if (prev[k] !== next[k]) (diff as Record<string, unknown>)[k] = next[k];
+        if (Object.keys(diff).length === 0) continue;
+        applied.set(code, { ...prev, ...next });
+        map.setFeatureState({ source: 'regions', id: code }, diff);
+      }
+    },
+    labelPoint(code) {
+      const ll = labels.get(code);
+      if (!ll) return null;
+      const p = map.project(ll);
+      return { x: p.x, y: p.y };
+    },
+    idle() {
+      return new Promise((resolve) => {
+        if (map.loaded() && !map.isMoving() && map.areTilesLoaded()) {
+          map.once('idle', () => resolve());
+          map.triggerRepaint();
+        } else map.once('idle', () => resolve());
+      });
+    },
+    regionsAt(x, y) {
+      return map
+        .queryRenderedFeatures([x, y], { layers: ['region-fill'] })
+        .map((f) => f.properties?.code as RegionCode);
+    },
+    stateOf(code) {
+      return map.getFeatureState({ source: 'regions', id: code });
+    },
+    fit,
+    destroy() {
+      ro.disconnect();
+      if (hovered) opts.onHover(null, null);
+      map.remove();
+    },
+  };
+}

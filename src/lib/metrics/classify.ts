@@ -1,0 +1,162 @@
+/**
+ * Joins the dataset with the current view: every region gets a class, a colour and a pattern for
+ * the chosen metric, and the legend gets its classes with the regions in each. Pure, so the map,
+ * legend, list, table and tests all read the same answer.
+ */
+import type { Dataset, RegionCode, Survey } from '../data/schema';
+import type { Metric } from '../state/url';
+import { DECISION_CLASSES, DECISION_COLORS, decisionClass, decisionRank } from './decision';
+import { UNKNOWN_GREY, YLGNBU_5, YLORRD_5 } from './palette';
+import { gapFigures } from './whatif';
+
+/** How a region is drawn over its colour: plain, hatched as inferred, or hatched as unknown. */
+export type Pattern = 'none' | 'inferred' | 'unknown';
+
+export interface RegionValue {
+  code: RegionCode;
+  classId: string;
+  color: string;
+  pattern: Pattern;
+  /** The number shown (share %, increase %), rounded as shown; null for decisions and unknowns. */
+  value: number | null;
+  /** Sort key: higher is further along / more named doctors / bigger gap; null sorts last. */
+  sortKey: number | null;
+}
+
+export interface LegendClass {
+  id: string;
+  color: string;
+  pattern: Pattern;
+  /** Lower bound (inclusive) and upper bound (exclusive) for numeric classes. */
+  range?: [number | null, number | null];
+  regions: RegionCode[];
+}
+
+export interface Classification {
+  metric: Metric;
+  byRegion: Record<RegionCode, RegionValue>;
+  classes: LegendClass[];
+}
+
+/** Share classes (percent with a named doctor): the old 55 % goal is a class break. */
+export const SHARE_BREAKS = [40, 55, 70, 85] as const;
+/** Gap classes (percentage increase in doctors needed); 100 % means twice as many doctors. */
+export const GAP_BREAKS = [0, 50, 80, 90, 100] as const;
+const GAP_COLORS = ['#fff7bc', ...YLORRD_5] as const;
+
+/** Index of the class a value falls in, for breaks b: (−∞,b0), [b0,b1), …, [bn,∞). */
+export function binIndex(value: number, breaks: readonly number[]): number {
+  let i = 0;
+  while (i < breaks.length && value >= breaks[i]!) i++;
+  return i;
+}
+
+function ranges(breaks: readonly number[]): Array<[number | null, number | null]> {
+  return [null, ...breaks].map((lo, i) => [lo, breaks[i] ?? null]);
+}
+
+/** The survey shown for a year, or the latest when the year is null or unknown. */
+export function surveyFor(d: Dataset, year: number | null): Survey {
+  return d.surveys.find((s) => s.year === year) ?? d.surveys[d.surveys.length - 1]!;
+}
+
+/**
+ * Classifies all regions.
+ * @param year survey year for the decision metric (null = latest)
+ * @param target what-if guideline for the gap metric (the report's guideline = its own figures)
+ */
+export function classify(d: Dataset, metric: Metric, year: number | null, target: number): Classification {
+  const byRegion = {} as Record<RegionCode, RegionValue>;
+  let classes: LegendClass[];
+
+  if (metric === 'decision') {
+    const s = surveyFor(d, year);
+    classes = DECISION_CLASSES.map((id) => ({
+      id,
+      color: DECISION_COLORS[id],
+      pattern: id === 'unknown' ? 'unknown' : 'none',
+      regions: [],
+    }));
+    for (const a of s.answers) {
+      const r = decisionClass(a);
+      const rank = decisionRank(r.cls);
+      byRegion[a.region] = {
+        code: a.region,
+        classId: r.cls,
+        color: DECISION_COLORS[r.cls],
+        pattern: r.cls === 'unknown' ? 'unknown' : r.inferred ? 'inferred' : 'none',
+        value: null,
+        sortKey: rank === null ? null : DECISION_CLASSES.length - rank,
+      };
+    }
+  } else if (metric === 'share') {
+    classes = ranges(SHARE_BREAKS).map((range, i) => ({
+      id: `share_${i}`,
+      color: YLGNBU_5[i]!,
+      pattern: 'none',
+      range,
+      regions: [],
+    }));
+    classes.push({ id: 'not_reported', color: UNKNOWN_GREY, pattern: 'unknown', regions: [] });
+    for (const v of d.namedGpShare.values) {
+      if (v.value === null) {
+        byRegion[v.region] = {
+          code: v.region,
+          classId: 'not_reported',
+          color: UNKNOWN_GREY,
+          pattern: 'unknown',
+          value: null,
+          sortKey: null,
+        };
+      } else {
+        const i = binIndex(v.value, SHARE_BREAKS);
+        byRegion[v.region] = {
+          code: v.region,
+          classId: `share_${i}`,
+          color: YLGNBU_5[i]!,
+          pattern: 'none',
+          value: v.value,
+          sortKey: v.value,
+        };
+      }
+    }
+  } else {
+    classes = ranges(GAP_BREAKS).map((range, i) => ({
+      id: `gap_${i}`,
+      color: GAP_COLORS[i]!,
+      pattern: 'none',
+      range,
+      regions: [],
+    }));
+    classes.push({ id: 'not_reported', color: UNKNOWN_GREY, pattern: 'unknown', regions: [] });
+    for (const row of d.doctorGap.rows) {
+      const g = gapFigures(row, target, d.doctorGap.guideline);
+      if (g === null) {
+        byRegion[row.region] = {
+          code: row.region,
+          classId: 'not_reported',
+          color: UNKNOWN_GREY,
+          pattern: 'unknown',
+          value: null,
+          sortKey: null,
+        };
+      } else {
+        // Classify the rounded value, so a region shown as "90 %" is never in the 80–89 class.
+        const shown = Math.round(g.increasePct);
+        const i = binIndex(shown, GAP_BREAKS);
+        byRegion[row.region] = {
+          code: row.region,
+          classId: `gap_${i}`,
+          color: GAP_COLORS[i]!,
+          pattern: 'none',
+          value: shown,
+          sortKey: g.increasePct,
+        };
+      }
+    }
+  }
+
+  const byId = new Map(classes.map((c) => [c.id, c]));
+  for (const r of d.regions) byId.get(byRegion[r.code].classId)?.regions.push(r.code);
+  return { metric, byRegion, classes };
+}

@@ -1,0 +1,103 @@
+/**
+ * The app's one piece of shared state, provided through context. The URL owns the view: `view`
+ * is parsed from it and every user choice goes back into it (pushState), so links and Back work.
+ * Everything else the components need is derived here.
+ */
+import { getContext, setContext } from 'svelte';
+import type { Dataset, RegionCode } from '../data/schema';
+import { DICTS } from '../i18n';
+import { classify, surveyFor } from '../metrics/classify';
+import { summarySentence } from '../summary';
+import { DEFAULT_VIEW, parseView, resolveView, serialiseView, type ViewState } from './url';
+
+const KEY = Symbol('app');
+
+/** Where the data came from, for the status line. */
+export type DataOrigin = 'network' | 'cache' | 'offline';
+
+export class AppState {
+  /** The view as the URL says, resolved against the data once it has loaded. */
+  view = $state<ViewState>({ ...DEFAULT_VIEW });
+  /** Immutable once loaded: a raw state, never a deep proxy (Chart.js and MapLibre get plain data). */
+  dataset = $state.raw<Dataset | null>(null);
+  /** A load failure to show, with the file that failed. */
+  loadError = $state.raw<{ file: string; message: string } | null>(null);
+  dataVersion = $state<string | null>(null);
+  dataOrigin = $state<DataOrigin>('network');
+  /** Transient UI state shared by the map, the list and the tooltip; not part of the URL. */
+  hovered = $state<RegionCode | null>(null);
+  /** Legend class being pointed at, whose regions are highlighted. */
+  highlightedClass = $state<string | null>(null);
+
+  t = $derived(DICTS[this.view.lang]);
+  lang = $derived(this.view.lang);
+  surveyYears = $derived(this.dataset?.surveys.map((s) => s.year) ?? []);
+  /** The survey the decision metric shows. */
+  survey = $derived(this.dataset ? surveyFor(this.dataset, this.view.year) : null);
+  classification = $derived(
+    this.dataset ? classify(this.dataset, this.view.metric, this.view.year, this.view.target) : null,
+  );
+  summary = $derived(
+    this.dataset
+      ? summarySentence(this.dataset, this.view.metric, this.view.year, this.view.target, this.t, this.lang)
+      : '',
+  );
+  regionName = $derived.by(() => {
+    // Rebuilt whenever the dataset changes and never mutated, so a plain Map is right here.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
+    const names = new Map(this.dataset?.regions.map((r) => [r.code, r.name]));
+    return (code: RegionCode) => names.get(code) ?? code;
+  });
+  /** Regions in the highlighted legend class. */
+  highlightedRegions = $derived.by((): ReadonlySet<RegionCode> => {
+    const c = this.classification?.classes.find((x) => x.id === this.highlightedClass);
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- derived and never mutated
+    return new Set(c?.regions ?? []);
+  });
+
+  /** Reads the view from a query string (initial load and popstate). */
+  readUrl(search: string): void {
+    const parsed = parseView(search);
+    this.view = this.dataset ? resolveView(parsed, this.surveyYears) : parsed;
+  }
+
+  /** Sets the dataset and settles the view against it, rewriting the URL to its canonical form. */
+  setDataset(d: Dataset): void {
+    this.dataset = d;
+    this.loadError = null;
+    this.view = resolveView(this.view, this.surveyYears);
+    this.writeUrl('replace');
+  }
+
+  /**
+   * Applies a user choice: merges it into the view and pushes a history entry (or replaces the
+   * current one, for continuous inputs such as the what-if slider).
+   */
+  navigate(patch: Partial<ViewState>, mode: 'push' | 'replace' = 'push'): void {
+    const next = { ...this.view, ...patch };
+    this.view = this.dataset ? resolveView(next, this.surveyYears) : next;
+    this.writeUrl(mode);
+  }
+
+  /** The canonical URL of the current view. */
+  href(view: ViewState = this.view): string {
+    return location.pathname + serialiseView(view) + location.hash;
+  }
+
+  private writeUrl(mode: 'push' | 'replace'): void {
+    const url = this.href();
+    if (url === location.pathname + location.search + location.hash) return;
+    if (mode === 'push') history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
+  }
+}
+
+/** Provides the app state to the component tree. */
+export function setAppState(app: AppState): AppState {
+  return setContext(KEY, app);
+}
+
+/** The app state provided by App.svelte. */
+export function getAppState(): AppState {
+  return getContext<AppState>(KEY);
+}

@@ -1,0 +1,138 @@
+/**
+ * The URL owns the view. `parseView` and `serialiseView` are a pure pair: whatever a link says,
+ * parsing gives a valid view (junk falls back to defaults), and serialising writes only what
+ * differs from the defaults, in a fixed order, so every view has one canonical link.
+ */
+import { REGION_CODES, type RegionCode } from '../data/schema';
+
+export const METRICS = ['decision', 'share', 'gap'] as const;
+export type Metric = (typeof METRICS)[number];
+export const VIEWS = ['map', 'table', 'changes', 'compare'] as const;
+export type View = (typeof VIEWS)[number];
+export const LANGS = ['sv', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+
+/** The what-if guideline's range and step (inhabitants per doctor). */
+export const TARGET = { min: 800, max: 2000, step: 50, default: 1100 } as const;
+/** How many regions the compare view holds. */
+export const COMPARE_MAX = 4;
+
+export interface ViewState {
+  metric: Metric;
+  /** Survey year for the decision metric; null means the latest survey. */
+  year: number | null;
+  region: RegionCode | null;
+  view: View;
+  lang: Lang;
+  /** What-if guideline, inhabitants per doctor. */
+  target: number;
+  /** Regions in the compare view, in the order picked. */
+  compare: RegionCode[];
+  /** The two surveys the changes view compares; null means the two latest. */
+  from: number | null;
+  to: number | null;
+  /** Iframe mode: map, legend and summary only. */
+  embed: boolean;
+}
+
+export const DEFAULT_VIEW: Readonly<ViewState> = Object.freeze({
+  metric: 'decision',
+  year: null,
+  region: null,
+  view: 'map',
+  lang: 'sv',
+  target: TARGET.default,
+  compare: [],
+  from: null,
+  to: null,
+  embed: false,
+});
+
+/** Longer parameter values are junk by definition (the longest real value is 23 characters). */
+const MAX_LEN = 64;
+
+function pick<T extends string>(allowed: readonly T[], raw: string | null): T | undefined {
+  return raw !== null && (allowed as readonly string[]).includes(raw) ? (raw as T) : undefined;
+}
+
+function regionCode(raw: string): RegionCode | undefined {
+  const up = raw.trim().toUpperCase();
+  return pick(REGION_CODES, up);
+}
+
+function surveyYear(raw: string | null): number | null {
+  if (raw === null || !/^\d{4}$/.test(raw)) return null;
+  const y = Number(raw);
+  return y >= 2000 && y <= 2100 ? y : null;
+}
+
+/**
+ * Parses a query string (with or without the leading `?`) into a complete, valid view.
+ * Unknown parameters are ignored; invalid values fall back to the default.
+ */
+export function parseView(search: string): ViewState {
+  const q = new URLSearchParams(search);
+  const get = (k: string) => {
+    const v = q.get(k);
+    return v === null || v.length > MAX_LEN ? null : v;
+  };
+  const targetRaw = get('target');
+  const targetNum = targetRaw !== null && /^\d{3,4}$/.test(targetRaw) ? Number(targetRaw) : NaN;
+  const target =
+    targetNum >= TARGET.min && targetNum <= TARGET.max && (targetNum - TARGET.min) % TARGET.step === 0
+      ? targetNum
+      : TARGET.default;
+  const compare: RegionCode[] = [];
+  for (const part of (get('compare') ?? '').split(',')) {
+    const c = regionCode(part);
+    if (c && !compare.includes(c) && compare.length < COMPARE_MAX) compare.push(c);
+  }
+  const region = get('region');
+  return {
+    metric: pick(METRICS, get('metric')) ?? DEFAULT_VIEW.metric,
+    year: surveyYear(get('year')),
+    region: region === null ? null : (regionCode(region) ?? null),
+    view: pick(VIEWS, get('view')) ?? DEFAULT_VIEW.view,
+    lang: pick(LANGS, get('lang')) ?? DEFAULT_VIEW.lang,
+    target,
+    compare,
+    from: surveyYear(get('from')),
+    to: surveyYear(get('to')),
+    embed: get('embed') === '1',
+  };
+}
+
+/** Writes a view as a query string (with `?`, or '' for the default view), defaults omitted. */
+export function serialiseView(s: ViewState): string {
+  const q = new URLSearchParams();
+  if (s.view !== DEFAULT_VIEW.view) q.set('view', s.view);
+  if (s.metric !== DEFAULT_VIEW.metric) q.set('metric', s.metric);
+  if (s.year !== null) q.set('year', String(s.year));
+  if (s.region !== null) q.set('region', s.region);
+  if (s.target !== DEFAULT_VIEW.target) q.set('target', String(s.target));
+  if (s.compare.length) q.set('compare', s.compare.join(','));
+  if (s.from !== null) q.set('from', String(s.from));
+  if (s.to !== null) q.set('to', String(s.to));
+  if (s.lang !== DEFAULT_VIEW.lang) q.set('lang', s.lang);
+  if (s.embed) q.set('embed', '1');
+  const str = q.toString().replace(/%2C/g, ',');
+  return str ? `?${str}` : '';
+}
+
+/**
+ * Settles the parts of a view that depend on the data: a survey year that is not one of the
+ * surveys becomes null (the latest), and so do from/to; `from` must precede `to`.
+ */
+export function resolveView(s: ViewState, surveyYears: readonly number[]): ViewState {
+  const known = (y: number | null) => (y !== null && surveyYears.includes(y) ? y : null);
+  const latest = surveyYears.at(-1) ?? null;
+  let year = known(s.year);
+  if (year === latest) year = null;
+  let from = known(s.from);
+  let to = known(s.to);
+  if (from !== null && to !== null && from >= to) {
+    from = null;
+    to = null;
+  }
+  return { ...s, year, from, to };
+}

@@ -1,0 +1,54 @@
+/**
+ * The one-sentence summary above the map, generated from the data for the current view, so it
+ * always agrees with the colours underneath.
+ */
+import type { Dataset } from './data/schema';
+import type { Dict } from './i18n';
+import type { Lang, Metric } from './state/url';
+import { formatDate, formatMonthRange, formatNumber, formatPct } from './format';
+import { surveyFor } from './metrics/classify';
+import { decisionClass, DECIDED_CLASSES } from './metrics/decision';
+import { gapFigures } from './metrics/whatif';
+
+/** Regions the report names as decided in a survey (stated or inferred), for comparison with the reported count. */
+export function namedDecidedCount(d: Dataset, year: number | null): number {
+  return surveyFor(d, year).answers.filter((a) => DECIDED_CLASSES.includes(decisionClass(a).cls)).length;
+}
+
+/** The summary sentence for a metric, survey year and what-if target, in the given language. */
+export function summarySentence(
+  d: Dataset,
+  metric: Metric,
+  year: number | null,
+  target: number,
+  t: Dict,
+  lang: Lang,
+): string {
+  const n = (x: number) => formatNumber(x, lang);
+  if (metric === 'decision') {
+    const s = surveyFor(d, year);
+    const when = formatMonthRange(s.fieldwork.from, s.fieldwork.to, lang);
+    const reported = s.decidedCount.value;
+    let out = t.summary.decision(n(reported), s.publisher, when);
+    const named = namedDecidedCount(d, year);
+    if (named < reported) out += t.summary.decisionNamed(n(named));
+    return out;
+  }
+  if (metric === 'share') {
+    const vals = d.namedGpShare.values;
+    const reported = vals.filter((v) => v.value !== null);
+    const atGoal = reported.filter((v) => v.value! >= d.context.namedGpGoal.pct).length;
+    return t.summary.share(
+      n(atGoal),
+      n(reported.length),
+      formatDate(d.namedGpShare.date, lang),
+      n(vals.length - reported.length),
+    );
+  }
+  const g = gapFigures(d.doctorGap.national, target, d.doctorGap.guideline);
+  if (g === null) return '';
+  if (target === d.doctorGap.guideline)
+    return t.summary.gap(n(g.doctorsNeeded), formatPct(g.increasePct, lang));
+  if (g.doctorsNeeded < 0) return t.summary.gapWhatIfSurplus(n(target), n(Math.round(-g.doctorsNeeded)));
+  return t.summary.gapWhatIf(n(target), n(Math.round(g.doctorsNeeded)), formatPct(g.increasePct, lang));
+}

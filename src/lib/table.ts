@@ -1,0 +1,173 @@
+/**
+ * The table view's model: columns and rows for the current metric, with the same classes as the
+ * map, and a stable sort. Also the source of the "this view" CSV export.
+ */
+import type { Dataset, RegionCode } from './data/schema';
+import type { Dict } from './i18n';
+import type { Classification } from './metrics/classify';
+import { surveyFor } from './metrics/classify';
+import { classLabel, classOf } from './describe';
+import { formatNumber, formatPct, formatSignedPct, compareNames } from './format';
+import type { Lang, Metric } from './state/url';
+import { gapFigures } from './metrics/whatif';
+import { toCsvLines } from './data/csv';
+
+export interface Column {
+  id: string;
+  label: string;
+  numeric: boolean;
+}
+
+export interface Cell {
+  text: string;
+  /** Sort key; null sorts last in either direction. */
+  sort: number | string | null;
+  /** Raw value for the CSV export ('' when unknown). */
+  raw: string;
+}
+
+export interface Row {
+  code: RegionCode;
+  color: string;
+  pattern: string;
+  cells: Cell[];
+}
+
+export interface TableModel {
+  columns: Column[];
+  rows: Row[];
+}
+
+const cell = (
+  text: string,
+  sort: number | string | null,
+  raw: string = sort === null ? '' : String(sort),
+): Cell => ({
+  text,
+  sort,
+  raw,
+});
+
+/** Builds the table for a metric; rows in the regions' file order. */
+export function tableModel(
+  d: Dataset,
+  c: Classification,
+  metric: Metric,
+  year: number | null,
+  target: number,
+  t: Dict,
+  lang: Lang,
+): TableModel {
+  const n = (x: number | null) => (x === null ? '–' : formatNumber(x, lang));
+  const dash = t.panel.notStated;
+  const columns: Column[] = [{ id: 'region', label: t.table.region, numeric: false }];
+  const rows: Row[] = d.regions.map((r) => {
+    const rv = c.byRegion[r.code];
+    return {
+      code: r.code,
+      color: rv.color,
+      pattern: rv.pattern,
+      cells: [cell(r.name, r.name)],
+    };
+  });
+  const classCell = (code: RegionCode) => {
+    const rv = c.byRegion[code];
+    const cls = classOf(c, rv)!;
+    const label =
+      classLabel(cls, metric, t) +
+      (rv.pattern === 'inferred' ? ` (${t.statuses.inferred.toLowerCase()})` : '');
+    return cell(label, rv.sortKey, label);
+  };
+
+  if (metric === 'decision') {
+    const s = surveyFor(d, year);
+    columns.push(
+      { id: 'class', label: t.table.klass, numeric: false },
+      { id: 'asGiven', label: t.table.decisionAsGiven, numeric: false },
+      { id: 'target', label: t.panel.otherTarget, numeric: true },
+      { id: 'plan', label: t.panel.actionPlan, numeric: false },
+      { id: 'goal', label: t.panel.goalYear, numeric: true },
+    );
+    for (const row of rows) {
+      const a = s.answers.find((x) => x.region === row.code)!;
+      const dec = a.decision;
+      const decText = dec.asGiven ?? t.decisionValues[dec.value];
+      const plan = a.actionPlan;
+      const goal = a.planGoalYear;
+      row.cells.push(
+        classCell(row.code),
+        cell(decText, decText),
+        a.otherTarget?.value != null ? cell(n(a.otherTarget.value), a.otherTarget.value) : cell('–', null),
+        plan ? cell(t.actionPlans[plan.value], t.actionPlans[plan.value], plan.value) : cell(dash, null),
+        goal?.value != null ? cell(String(goal.value), goal.value) : cell('–', null),
+      );
+    }
+  } else if (metric === 'share') {
+    columns.push(
+      { id: 'share', label: t.metrics.share, numeric: true },
+      { id: 'class', label: t.table.klass, numeric: false },
+    );
+    for (const row of rows) {
+      const rv = c.byRegion[row.code];
+      row.cells.push(
+        rv.value === null ? cell(t.notReportedShare, null) : cell(formatPct(rv.value, lang), rv.value),
+        classCell(row.code),
+      );
+    }
+  } else {
+    const computed = target !== d.doctorGap.guideline;
+    columns.push(
+      { id: 'population', label: t.panel.population, numeric: true },
+      { id: 'doctors', label: t.panel.doctors, numeric: true },
+      { id: 'perDoctor', label: t.panel.perDoctor, numeric: true },
+      {
+        id: 'needed',
+        label: t.panel.needed(formatNumber(target, lang)) + (computed ? ` (${t.panel.computed})` : ''),
+        numeric: true,
+      },
+      { id: 'increase', label: t.panel.increase + (computed ? ` (${t.panel.computed})` : ''), numeric: true },
+    );
+    for (const row of rows) {
+      const g = d.doctorGap.rows.find((x) => x.region === row.code)!;
+      const f = gapFigures(g, target, d.doctorGap.guideline);
+      const needed = f === null ? null : Math.round(f.doctorsNeeded);
+      const inc = f === null ? null : Math.round(f.increasePct);
+      row.cells.push(
+        cell(n(g.population), g.population),
+        cell(n(g.doctors), g.doctors),
+        cell(n(g.inhabitantsPerDoctor), g.inhabitantsPerDoctor),
+        needed === null ? cell(t.notReportedGap, null) : cell(n(needed), needed),
+        inc === null ? cell(t.notReportedGap, null) : cell(formatSignedPct(inc, lang), inc),
+      );
+    }
+  }
+  return { columns, rows };
+}
+
+/**
+ * Sorts rows by a column, ascending or descending; unknowns (null) always last; ties keep the
+ * name order, so the result is stable.
+ */
+export function sortRows(rows: readonly Row[], col: number, dir: 'asc' | 'desc', lang: Lang): Row[] {
+  const sign = dir === 'asc' ? 1 : -1;
+  return [...rows].sort((a, b) => {
+    const x = a.cells[col]?.sort ?? null;
+    const y = b.cells[col]?.sort ?? null;
+    if (x === null || y === null) {
+      if (x !== y) return x === null ? 1 : -1;
+    } else if (x !== y) {
+      const cmp =
+        typeof x === 'number' && typeof y === 'number' ? x - y : compareNames(String(x), String(y), lang);
+      if (cmp !== 0) return sign * cmp;
+    }
+    return compareNames(String(a.cells[0]?.sort), String(b.cells[0]?.sort), lang);
+  });
+}
+
+/** The table as CSV (region code first), for "download this view". */
+export function tableCsv(m: TableModel): string {
+  return toCsvLines([
+    ['region_code', ...m.columns.map((c) => c.label)],
+    ...m.rows.map((r) => [r.code, ...r.cells.map((c) => c.raw)]),
+  ]);
+}
