@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { dataPlugin } from './src/build/dataPlugin';
-import { cspPlugin } from './src/build/cspPlugin';
+import { dataPlugin } from './src/build/dataPlugin.ts';
+import { cspPlugin } from './src/build/cspPlugin.ts';
 
 export default defineConfig({
   plugins: [svelte({ compilerOptions: { runes: true } }), dataPlugin(), cspPlugin()],

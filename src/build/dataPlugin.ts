@@ -9,9 +9,9 @@ import { createHash } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
-import { datasetCsv } from '../lib/data/csv';
-import { readDataset } from '../lib/data/validate';
-import { fsReader } from '../cli/fsReader';
+import { datasetCsv } from '../lib/data/csv.ts';
+import { readDataset } from '../lib/data/validate.ts';
+import { fsReader } from '../cli/fsReader.ts';
 import type { ContentManifest } from '../lib/data/manifest';
 
 async function listFiles(dir: string): Promise<string[]> {

@@ -12,7 +12,7 @@ import {
   Survey,
   type Dataset,
   type SourceRef,
-} from './schema';
+} from './schema.ts';
 
 /** A data file that is missing, unreadable or not what the contract says. */
 export class DataError extends Error {

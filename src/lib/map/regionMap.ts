@@ -36,6 +36,8 @@ export interface RegionMapHandle {
   idle(): Promise<void>;
   /** Codes of the regions drawn at the given pixel (test hook and hit testing). */
   regionsAt(x: number, y: number): RegionCode[];
+  /** Codes of every region MapLibre has rendered in the current view. */
+  renderedRegions(): RegionCode[];
   /** Feature-state of a region as MapLibre holds it. */
   stateOf(code: RegionCode): Record<string, unknown>;
   fit(): void;
@@ -178,6 +180,10 @@ export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMap
       return map
         .queryRenderedFeatures([x, y], { layers: ['region-fill'] })
         .map((f) => f.properties?.code as RegionCode);
+    },
+    renderedRegions() {
+      const codes = map.queryRenderedFeatures({ layers: ['region-fill'] }).map((f) => f.properties?.code as RegionCode);
+      return [...new Set(codes)].sort();
     },
     stateOf(code) {
       return map.getFeatureState({ source: 'regions', id: code });

@@ -1,0 +1,126 @@
+/** Shared helpers for the browser tests: launching Chromium and loading the app. */
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const BASE = 'http://localhost:4173';
+
+/** The Chromium binary: $CHROME_PATH, else Debian's /usr/bin/chromium. */
+export function chromiumPath(): string {
+  return process.env.CHROME_PATH || '/usr/bin/chromium';
+}
+
+/** Flags for a quiet headless Chromium in a sandbox-less container, with WebGL on SwiftShader. */
+export const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--enable-unsafe-swiftshader',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+];
+
+/** Launches Chromium; `extra` flags are appended (e.g. --disable-webgl2). */
+export function launch(extra: string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), args: [...FLAGS, ...extra] });
+}
+
+export interface Problems {
+  errors: string[];
+}
+
+/**
+ * Opens a page that records uncaught errors and console errors, so a test can assert none
+ * happened. Requests leaving localhost fail the test: nothing may be fetched from outside.
+ */
+export async function openPage(
+  target: Browser | BrowserContext,
+  path = '/',
+  viewport = { width: 1440, height: 900 },
+): Promise<{ page: Page; problems: Problems }> {
+  const page = await target.newPage({ viewport });
+  const problems: Problems = { errors: [] };
+  page.on('pageerror', (e) => problems.errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.errors.push(`console: ${m.text()}`);
+  });
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (!['localhost', '127.0.0.1'].includes(u.hostname) && !['data:', 'blob:'].includes(u.protocol))
+      problems.errors.push(`external request: ${r.url()}`);
+  });
+  await page.goto(BASE + path);
+  return { page, problems };
+}
+
+/** Waits until the map shows the latest colours (the map sets data-map-state="colored"). */
+export async function waitForColoredMap(page: Page, timeout = 30_000): Promise<void> {
+  await page.waitForSelector('.region-map[data-map-state="colored"]', { timeout });
+}
+
+/** Feature-state of a region as MapLibre holds it (through the test-only hook). */
+export function regionState(page: Page, code: string): Promise<Record<string, unknown>> {
+  return page.evaluate(
+    (c) =>
+      (
+        window as unknown as { __regionMap: { stateOf(c: string): Record<string, unknown> } }
+      ).__regionMap.stateOf(c),
+    code,
+  );
+}
+
+/** Codes of all regions MapLibre rendered. */
+export function renderedRegions(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    (window as unknown as { __regionMap: { renderedRegions(): string[] } }).__regionMap.renderedRegions(),
+  );
+}
+
+/** Screen position of a region's label point, in page coordinates. */
+export async function regionPoint(page: Page, code: string): Promise<{ x: number; y: number }> {
+  const box = (await page.locator('.region-map').boundingBox())!;
+  const p = await page.evaluate(
+    (c) =>
+      (
+        window as unknown as { __regionMap: { labelPoint(c: string): { x: number; y: number } } }
+      ).__regionMap.labelPoint(c),
+    code,
+  );
+  return { x: box.x + p.x, y: box.y + p.y };
+}
+
+/**
+ * The colours on screen at the given page points, read from a real screenshot (so they are what
+ * a reader sees, after WebGL compositing). Decoded in the page, without any extra dependency.
+ */
+export async function pixelsAt(
+  page: Page,
+  points: Array<{ x: number; y: number }>,
+): Promise<Array<[number, number, number]>> {
+  const png = (await page.screenshot()).toString('base64');
+  return page.evaluate(
+    async ({ b64, pts }) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const bmp = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+      const canvas = new OffscreenCanvas(bmp.width, bmp.height);
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(bmp, 0, 0);
+      const scale = bmp.width / window.innerWidth;
+      return pts.map(({ x, y }) => {
+        const d = ctx.getImageData(Math.round(x * scale), Math.round(y * scale), 1, 1).data;
+        return [d[0]!, d[1]!, d[2]!] as [number, number, number];
+      });
+    },
+    { b64: png, pts: points },
+  );
+}
+
+/** Parses #rrggbb. */
+export function rgb(hex: string): [number, number, number] {
+  return [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
+}
+
+/** True when two colours are within `tol` on every channel. */
+export function near(a: readonly number[], b: readonly number[], tol = 12): boolean {
+  return a.every((v, i) => Math.abs(v - b[i]!) <= tol);
+}

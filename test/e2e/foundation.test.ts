@@ -1,0 +1,121 @@
+/**
+ * The foundation in a real browser: the map paints all 21 regions, the list and the map select
+ * together through the URL, links restore the selection, and Chromium without WebGL2 gets the
+ * fallback with everything else working.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { BASE, launch, openPage, regionState, renderedRegions, waitForColoredMap } from './browser';
+import { REGION_CODES } from '../../src/lib/data/schema';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('map', () => {
+  it.each([
+    ['desktop', { width: 1440, height: 900 }],
+    ['phone', { width: 360, height: 740 }],
+  ])('paints all 21 regions with colours and nothing external on %s', async (_name, viewport) => {
+    const { page, problems } = await openPage(browser, '/', viewport);
+    await waitForColoredMap(page);
+    expect(await renderedRegions(page)).toEqual([...REGION_CODES].sort());
+    for (const code of REGION_CODES) expect((await regionState(page, code)).color).toMatch(/^#[0-9a-f]{6}$/i);
+    // All of Sweden in view: Norrbotten's and Skåne's label points and Gotland lie inside the map.
+    const box = (await page.locator('.region-map').boundingBox())!;
+    for (const code of ['SE-BD', 'SE-M', 'SE-I', 'SE-N']) {
+      const p = await page.evaluate(
+        (c) =>
+          (
+            window as never as { __regionMap: { labelPoint(c: string): { x: number; y: number } } }
+          ).__regionMap.labelPoint(c),
+        code,
+      );
+      expect(p.x).toBeGreaterThan(0);
+      expect(p.y).toBeGreaterThan(0);
+      expect(p.x).toBeLessThan(box.width);
+      expect(p.y).toBeLessThan(box.height);
+    }
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('selects a region from the list: map, URL and panel follow, and Back undoes it', async () => {
+    const { page, problems } = await openPage(browser, '/');
+    await waitForColoredMap(page);
+    await page.click('[data-testid="region-list"] button[data-code="SE-I"]');
+    await page.waitForURL(/region=SE-I/);
+    expect(new URL(page.url()).searchParams.get('region')).toBe('SE-I');
+    await expect.poll(async () => (await regionState(page, 'SE-I')).selected).toBe(true);
+    await expect.poll(() => page.locator('[data-testid="panel"] h2').textContent()).toBe('Gotland');
+    expect(
+      await page.getAttribute('[data-testid="region-list"] button[data-code="SE-I"]', 'aria-pressed'),
+    ).toBe('true');
+
+    await page.goBack();
+    await page.waitForURL((u) => !u.searchParams.has('region'));
+    await expect.poll(async () => (await regionState(page, 'SE-I')).selected).toBe(false);
+    expect(await page.locator('[data-testid="panel"]').count()).toBe(0);
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('selects a region by clicking the map', async () => {
+    const { page } = await openPage(browser, '/');
+    await waitForColoredMap(page);
+    const box = (await page.locator('.region-map').boundingBox())!;
+    const p = await page.evaluate(() =>
+      (
+        window as never as { __regionMap: { labelPoint(c: string): { x: number; y: number } } }
+      ).__regionMap.labelPoint('SE-BD'),
+    );
+    await page.mouse.move(box.x + p.x, box.y + p.y);
+    await expect.poll(() => page.locator('.tooltip strong').textContent()).toBe('Norrbotten');
+    await page.mouse.click(box.x + p.x, box.y + p.y);
+    await page.waitForURL(/region=SE-BD/);
+    await expect.poll(async () => (await regionState(page, 'SE-BD')).selected).toBe(true);
+    await page.close();
+  });
+
+  it('restores the selection from a ?region= link', async () => {
+    const { page } = await openPage(browser, '/?region=SE-I');
+    await waitForColoredMap(page);
+    await expect.poll(async () => (await regionState(page, 'SE-I')).selected).toBe(true);
+    expect(await page.locator('[data-testid="panel"] h2').textContent()).toBe('Gotland');
+    await page.close();
+  });
+});
+
+describe('without WebGL2', () => {
+  let noGl: Browser;
+  beforeAll(async () => {
+    noGl = await launch(['--disable-webgl2']);
+  });
+  afterAll(async () => {
+    await noGl?.close();
+  });
+
+  it('says so in one sentence and keeps the list, panel and table working', async () => {
+    const { page, problems } = await openPage(noGl, '/');
+    const msg = page.locator('[data-testid="map"] .map-message');
+    await expect.poll(() => msg.textContent(), { timeout: 20_000 }).toContain('WebGL 2');
+    expect(await page.locator('[data-testid="summary"]').textContent()).toContain('13 av 21');
+    await page.click('[data-testid="region-list"] button[data-code="SE-I"]');
+    await expect.poll(() => page.locator('[data-testid="panel"] h2').textContent()).toBe('Gotland');
+    await page.click('[data-testid="view"] input[value="table"]');
+    await expect.poll(() => page.locator('[data-testid="data-table"] tbody tr').count()).toBe(21);
+    expect(new URL(page.url()).searchParams.get('view')).toBe('table');
+    expect(problems.errors.filter((e) => !/WebGL|webgl|GPU/.test(e))).toEqual([]);
+    await page.close();
+  });
+});
+
+it('serves the app shell on the documented address', async () => {
+  const res = await fetch(BASE + '/');
+  expect(res.status).toBe(200);
+  expect(await res.text()).toContain('<div id="app">');
+});
