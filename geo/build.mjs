@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { topology } from 'topojson-server';
-import { presimplify, simplify, quantile, sphericalTriangleArea } from 'topojson-simplify';
+import { presimplify, simplify, sphericalTriangleArea } from 'topojson-simplify';
 import { feature, neighbors, quantize } from 'topojson-client';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -23,14 +23,15 @@ const out = join(here, '..', 'public', 'geo', 'sweden.topo.json');
 /** Context window around Sweden (lon/lat). Neighbouring land is clipped to it. */
 const BBOX = { west: -12, south: 47, east: 46, north: 74 };
 /**
- * Share of (non-endpoint) points kept, ranked by spherical triangle area. Chosen by eye at the
- * national and county zooms: the file stays well under 150 KB while Gotland, Öland, Fårö and the
- * archipelagos still read as themselves.
+ * Share of (non-endpoint) points kept, ranked by spherical triangle area, for the regions and for
+ * the context land. Chosen by eye at the national and county zooms: Gotland, Öland, Fårö and the
+ * archipelagos still read as themselves, and the file stays well under 150 KB.
  */
-const KEEP = 0.2;
-/** Factor on context-land point weights, so neighbouring coasts are simplified harder. */
-const CONTEXT_WEIGHT = 0.05;
+const REGION_KEEP = 0.5;
+const CONTEXT_KEEP = 0.15;
 const QUANTIZATION = 1e5;
+/** Context islands smaller than this (km²) are noise at the national zoom and are left out. */
+const MIN_CONTEXT_ISLAND_KM2 = 40;
 
 const regionsIn = JSON.parse(readFileSync(join(here, 'ne_10m_admin_1_sweden.geojson'), 'utf8'));
 const world = require('world-atlas/countries-10m.json');
@@ -62,7 +63,7 @@ const countries = feature(world, world.objects.countries);
 const land = {
   type: 'FeatureCollection',
   features: countries.features
-    .map((f) => ({ ...f, geometry: clipGeometry(f.geometry) }))
+    .map((f) => ({ ...f, geometry: dropSmallPolygons(clipGeometry(f.geometry)) }))
     .filter((f) => f.geometry !== null)
     .map((f) => ({
       type: 'Feature',
@@ -75,13 +76,24 @@ const land = {
 
 let topo = topology({ regions, land });
 topo = presimplify(topo, sphericalTriangleArea);
-// Context land is a muted backdrop: weigh its points down so detail goes to the regions.
+// Regions and context land are simplified to their own shares: each point's weight is divided
+// by its group's threshold, so one simplify pass with minimum weight 1 keeps both shares.
 const regionArcs = new Set();
 collectArcs(topo.objects.regions, regionArcs);
+const threshold = (inRegions, keep) => {
+  const weights = topo.arcs
+    .filter((_, i) => regionArcs.has(i) === inRegions)
+    .flatMap((arc) => arc.map((p) => p[2]).filter(Number.isFinite))
+    .sort((a, b) => b - a);
+  return weights[Math.min(weights.length - 1, Math.floor(keep * weights.length))];
+};
+const tRegions = threshold(true, REGION_KEEP);
+const tContext = threshold(false, CONTEXT_KEEP);
 topo.arcs.forEach((arc, i) => {
-  if (!regionArcs.has(i)) for (const p of arc) p[2] *= CONTEXT_WEIGHT;
+  const t = regionArcs.has(i) ? tRegions : tContext;
+  for (const p of arc) p[2] /= t;
 });
-topo = simplify(topo, quantile(topo, KEEP));
+topo = simplify(topo, 1);
 // Delta-encoded integer arcs, as topoquantize writes them; neighbours keep referencing the same
 // arc, so no sliver or gap can open between them.
 topo = quantize(topo, QUANTIZATION);
@@ -97,6 +109,9 @@ const isolated = nb.filter((n, i) => i !== gotland && n.length === 0);
 if (isolated.length)
   throw new Error('a mainland region shares no arc with any other: borders are not shared');
 
+const points = (pred) => topo.arcs.reduce((n, a, i) => n + (pred(i) ? a.length : 0), 0);
+console.log(`points: regions ${points((i) => regionArcs.has(i))}, context ${points((i) => !regionArcs.has(i))}`);
+
 mkdirSync(dirname(out), { recursive: true });
 const json = JSON.stringify(topo);
 writeFileSync(out, json);
@@ -104,6 +119,26 @@ console.log(
   `wrote ${out}: ${(json.length / 1024).toFixed(1)} KB, ${topo.arcs.length} arcs, ` +
     `${decoded.features.length} regions, ${land.features.length} context countries`,
 );
+
+/** Removes the polygons of a (Multi)Polygon whose outer ring is under MIN_CONTEXT_ISLAND_KM2. */
+function dropSmallPolygons(g) {
+  if (!g) return g;
+  const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+  const kept = polys.filter((p) => ringAreaKm2(p[0]) >= MIN_CONTEXT_ISLAND_KM2);
+  if (kept.length === 0) return null;
+  return kept.length === 1 ? { type: 'Polygon', coordinates: kept[0] } : { type: 'MultiPolygon', coordinates: kept };
+}
+
+/** Approximate area of a lon/lat ring in km² (equirectangular, scaled by the cosine of latitude). */
+function ringAreaKm2(ring) {
+  let a = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [x0, y0] = ring[j];
+    const [x1, y1] = ring[i];
+    a += (x0 * Math.cos((y0 * Math.PI) / 180) - x1 * Math.cos((y1 * Math.PI) / 180)) * (y0 + y1);
+  }
+  return Math.abs(a / 2) * 111.32 * 110.57;
+}
 
 /** Adds the index of every arc a geometry object references to `set`. */
 function collectArcs(o, set) {
