@@ -2,9 +2,39 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { dataPlugin } from './src/build/dataPlugin.ts';
 import { cspPlugin } from './src/build/cspPlugin.ts';
+import { VitePWA } from 'vite-plugin-pwa';
 
 export default defineConfig({
-  plugins: [svelte({ compilerOptions: { runes: true } }), dataPlugin(), cspPlugin()],
+  plugins: [
+    svelte({ compilerOptions: { runes: true } }),
+    dataPlugin(),
+    cspPlugin(),
+    // Offline after one visit: Workbox precaches the shell, MapLibre's worker (.mjs), the data and
+    // the geometry. Registered from a script file (no inline script, so the CSP holds).
+    VitePWA({
+      registerType: 'autoUpdate',
+      injectRegister: 'script',
+      manifest: false,
+      workbox: {
+        globPatterns: ['**/*.{html,js,mjs,css,json,csv,svg,woff2,txt}'],
+        // The content manifest must come from the network when there is one: the app compares
+        // versions against it (NetworkFirst keeps it available offline).
+        globIgnores: ['data/manifest.json'],
+        runtimeCaching: [
+          {
+            urlPattern: ({ url }) => url.pathname.endsWith('/data/manifest.json'),
+            handler: 'NetworkFirst',
+            options: { cacheName: 'content-manifest', networkTimeoutSeconds: 4 },
+          },
+        ],
+        maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+        clientsClaim: true,
+        skipWaiting: true,
+      },
+    }),
+  ],
   build: {
     target: 'es2022',
     // MapLibre's own chunk is ~800 KB unminified; it is loaded lazily, after the text.

@@ -7,7 +7,8 @@ import type { Dataset, RegionCode } from '../data/schema';
 import type { Dict } from '../i18n';
 import type { Lang } from '../state/url';
 import { formatNumber, formatPct } from '../format';
-import { DECISION_CLASSES, DECISION_COLORS, decisionClass, type DecisionClass } from '../metrics/decision';
+import { DECISION_CLASSES, DECISION_COLORS } from '../metrics/decision';
+import type { Series } from '../series';
 import { regionTimeline } from '../panel';
 
 export interface ChartTable {
@@ -25,6 +26,8 @@ export interface ChartSpec {
 
 const MUTED = '#c9d3dc';
 const HIGHLIGHT = '#1d3557';
+/** Bars when no region is highlighted. */
+const NEUTRAL = '#6b8aa6';
 const FONT = { family: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif', size: 12 };
 
 /** Options of the reference-line plugin, set per chart under `options.plugins.refLine`. */
@@ -61,17 +64,12 @@ export const refLinePlugin: Plugin<'bar'> = {
 };
 
 /** National: regions per decision class in each survey (stacked), with the reported counts as a line. */
-export function nationalChart(d: Dataset, t: Dict, lang: Lang): ChartSpec {
-  const years = d.surveys.map((s) => String(s.year));
-  const counts = d.surveys.map((s) => {
-    const m = new Map<DecisionClass, number>(DECISION_CLASSES.map((c) => [c, 0]));
-    for (const a of s.answers) {
-      const c = decisionClass(a).cls;
-      m.set(c, m.get(c)! + 1);
-    }
-    return m;
-  });
-  const reported = d.surveys.map((s) => s.decidedCount.value);
+export function nationalChart(series: Series, t: Dict, lang: Lang): ChartSpec {
+  const years = series.years.map(String);
+  const counts = series.years.map(
+    (_, i) => new Map(DECISION_CLASSES.map((c) => [c, series.counts[c][i] ?? 0])),
+  );
+  const reported = series.reported;
   const config: ChartConfiguration = {
     type: 'bar',
     data: {
@@ -122,8 +120,8 @@ export function nationalChart(d: Dataset, t: Dict, lang: Lang): ChartSpec {
   };
   const table: ChartTable = {
     head: [t.charts.year, t.charts.nationalReported, ...DECISION_CLASSES.map((c) => t.decisionClasses[c])],
-    rows: d.surveys.map((s, i) => [
-      String(s.year),
+    rows: series.years.map((year, i) => [
+      String(year),
       formatNumber(reported[i]!, lang),
       ...DECISION_CLASSES.map((c) => formatNumber(counts[i]!.get(c)!, lang)),
     ]),
@@ -132,9 +130,16 @@ export function nationalChart(d: Dataset, t: Dict, lang: Lang): ChartSpec {
 }
 
 /** Region: its decision class across the surveys (a step line over the ordered classes). */
-export function regionStatusChart(d: Dataset, code: RegionCode, t: Dict, lang: Lang): ChartSpec {
+export function regionStatusChart(
+  d: Dataset,
+  series: Series,
+  code: RegionCode,
+  t: Dict,
+  lang: Lang,
+): ChartSpec {
   const name = d.regions.find((r) => r.code === code)?.name ?? code;
-  const tl = regionTimeline(d, code);
+  const classes = series.timelines[code] ?? [];
+  const tl = regionTimeline(d, code).map((e, i) => ({ ...e, ...(classes[i] ?? {}) }));
   // Category axis from top (furthest along) to bottom (unknown).
   const labels = DECISION_CLASSES.map((c) => t.decisionClasses[c]);
   const target = (e: (typeof tl)[number]) => {
@@ -190,7 +195,7 @@ export function regionStatusChart(d: Dataset, code: RegionCode, t: Dict, lang: L
 
 function rankBar(
   items: Array<{ code: RegionCode; name: string; value: number }>,
-  code: RegionCode,
+  code: RegionCode | null,
   label: string,
   ref: RefLineOptions,
   fmt: (n: number) => string,
@@ -206,7 +211,7 @@ function rankBar(
         {
           label,
           data: sorted.map((x) => x.value),
-          backgroundColor: sorted.map((x) => (x.code === code ? HIGHLIGHT : MUTED)),
+          backgroundColor: sorted.map((x) => (code === null ? NEUTRAL : x.code === code ? HIGHLIGHT : MUTED)),
           borderWidth: 0,
           barPercentage: 0.85,
           categoryPercentage: 1,
@@ -253,7 +258,7 @@ function rankBar(
 }
 
 /** Share with a named GP, all reporting regions ranked, the region highlighted, the 55 % goal marked. */
-export function shareRankChart(d: Dataset, code: RegionCode, t: Dict, lang: Lang): ChartSpec {
+export function shareRankChart(d: Dataset, code: RegionCode | null, t: Dict, lang: Lang): ChartSpec {
   const items = d.namedGpShare.values.flatMap((v) =>
     v.value === null
       ? []
@@ -271,7 +276,13 @@ export function shareRankChart(d: Dataset, code: RegionCode, t: Dict, lang: Lang
 }
 
 /** Inhabitants per doctor (2019), all regions with figures ranked, the region highlighted, the guideline marked. */
-export function gapRankChart(d: Dataset, code: RegionCode, target: number, t: Dict, lang: Lang): ChartSpec {
+export function gapRankChart(
+  d: Dataset,
+  code: RegionCode | null,
+  target: number,
+  t: Dict,
+  lang: Lang,
+): ChartSpec {
   const items = d.doctorGap.rows.flatMap((r) =>
     r.inhabitantsPerDoctor === null
       ? []

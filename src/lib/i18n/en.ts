@@ -4,6 +4,7 @@ import type { Dict } from './sv';
 const en: Dict = {
   lang: 'en',
   locale: 'en-GB',
+  documentTitle: 'A named GP in Sweden’s regions – Swedish Medical Association surveys 2022–2025',
   kicker: 'Swedish Medical Association surveys 2022–2025',
   title: 'A named GP in Sweden’s regions',
   dek: 'Which regions have decided to strive for the guideline of 1,100 inhabitants per doctor in primary care, how many people have a named regular doctor, and how many doctors are missing?',
@@ -99,8 +100,13 @@ const en: Dict = {
   },
   overview: {
     title: 'Nationwide',
-    intro:
-      'The bars show how many regions fall in each class by the reports’ own words; the line shows how many regions the reports themselves say have decided. Where they differ, it is because the reports do not name them all. Choose a region on the map or in the list to see its answers.',
+    intro: {
+      decision:
+        'The bars show how many regions fall in each class by the reports’ own words; the line shows how many regions the reports themselves say have decided. Where they differ, it is because the reports do not name them all. Choose a region on the map or in the list to see its answers.',
+      share:
+        'The share of inhabitants with a named regular doctor in the 16 regions that could report, with the earlier goal of 55 per cent. Choose a region to see its answers.',
+      gap: 'Inhabitants per doctor in primary care in 2019 (GP specialists plus half the ST trainees), with the guideline as a line. Choose a region to see its figures.',
+    },
   },
   regionList: 'Regions',
   regionListHint: 'Choose a region to see its answers.',

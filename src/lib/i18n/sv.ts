@@ -5,6 +5,7 @@ import type { DecisionClass } from '../metrics/decision';
 const sv = {
   lang: 'sv',
   locale: 'sv-SE',
+  documentTitle: 'Fast läkarkontakt i regionerna – Läkarförbundets kartläggningar 2022–2025',
   kicker: 'Läkarförbundets kartläggningar 2022–2025',
   title: 'Fast läkarkontakt i regionerna',
   dek: 'Vilka regioner har beslutat att sträva mot riktvärdet 1 100 invånare per läkare i primärvården, hur många har en fast namngiven läkare, och hur många läkare saknas?',
@@ -101,8 +102,13 @@ const sv = {
   },
   overview: {
     title: 'Hela landet',
-    intro:
-      'Staplarna visar hur många regioner som hamnar i varje klass enligt rapporternas egna ord; linjen visar hur många regioner rapporterna själva säger har beslutat. Där de skiljer sig åt är det för att rapporterna inte namnger alla. Välj en region på kartan eller i listan för att se dess svar.',
+    intro: {
+      decision:
+        'Staplarna visar hur många regioner som hamnar i varje klass enligt rapporternas egna ord; linjen visar hur många regioner rapporterna själva säger har beslutat. Där de skiljer sig åt är det för att rapporterna inte namnger alla. Välj en region på kartan eller i listan för att se dess svar.',
+      share:
+        'Andelen invånare med fast namngiven läkarkontakt i de 16 regioner som kunde redovisa, med det tidigare målet 55 procent. Välj en region för att se dess svar.',
+      gap: 'Invånare per läkare i primärvården 2019 (specialister i allmänmedicin plus hälften av ST-läkarna), med riktvärdet som linje. Välj en region för att se dess siffror.',
+    },
   },
   regionList: 'Regioner',
   regionListHint: 'Välj en region för att se dess svar.',

@@ -182,7 +182,9 @@ export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMap
         .map((f) => f.properties?.code as RegionCode);
     },
     renderedRegions() {
-      const codes = map.queryRenderedFeatures({ layers: ['region-fill'] }).map((f) => f.properties?.code as RegionCode);
+      const codes = map
+        .queryRenderedFeatures({ layers: ['region-fill'] })
+        .map((f) => f.properties?.code as RegionCode);
       return [...new Set(codes)].sort();
     },
     stateOf(code) {

@@ -9,11 +9,14 @@ import { DICTS } from '../i18n';
 import { classify, surveyFor } from '../metrics/classify';
 import { summarySentence } from '../summary';
 import { DEFAULT_VIEW, parseView, resolveView, serialiseView, type ViewState } from './url';
+import type { Series } from '../series';
+import type { DataSource } from '../data/source';
+import type { VisitChange } from '../visits';
 
 const KEY = Symbol('app');
 
-/** Where the data came from, for the status line. */
-export type DataOrigin = 'network' | 'cache' | 'offline';
+/** Where the data on screen came from, for the status line. */
+export type DataOrigin = 'network' | 'cache';
 
 export class AppState {
   /** The view as the URL says, resolved against the data once it has loaded. */
@@ -24,6 +27,14 @@ export class AppState {
   loadError = $state.raw<{ file: string; message: string } | null>(null);
   dataVersion = $state<string | null>(null);
   dataOrigin = $state<DataOrigin>('network');
+  /** False when the last attempt to reach the server failed (the data shown is the cached copy). */
+  online = $state(true);
+  /** Derived series for the charts, cached per data version. */
+  series = $state.raw<Series | null>(null);
+  /** The data source (cache + network), opened once at start. */
+  source!: Promise<DataSource>;
+  /** What changed since the reader's last visit, if anything. */
+  visitChange = $state.raw<VisitChange | null>(null);
   /** Transient UI state shared by the map, the list and the tooltip; not part of the URL. */
   hovered = $state<RegionCode | null>(null);
   /** Legend class being pointed at, whose regions are highlighted. */

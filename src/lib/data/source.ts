@@ -1,0 +1,229 @@
+/**
+ * Where the app's data comes from: the IndexedDB cache first, then the network, stale-while-
+ * revalidate. A returning reader gets the cached dataset at once; the content manifest is then
+ * fetched (`cache: 'no-cache'`), and only when its version differs is the dataset fetched,
+ * checked file by file against the manifest's hashes, validated, stored and handed over whole,
+ * so old and new data never mix on screen. A cached entry that fails validation is deleted and
+ * never drawn.
+ */
+import * as v from 'valibot';
+import type { Cache } from './cache';
+import { ContentManifest } from './manifest';
+import { DATA_DIR, TOPOLOGY_PATH, fetchJson, isAbort } from './load';
+import { DataError, readDataset, type ReadJson } from './validate';
+import type { Dataset } from './schema';
+import { parseTopology, type SwedenTopology } from '../geo/topology';
+
+/** Where a value shown came from. */
+export type Origin = 'cache' | 'network';
+
+export interface DatasetUpdate {
+  dataset: Dataset;
+  /** Content version (manifest hash), or null when it could not be established. */
+  version: string | null;
+  origin: Origin;
+}
+
+interface CachedFiles {
+  /** Data file path (relative to data/) → parsed JSON. */
+  files: Record<string, unknown>;
+}
+
+export const KEYS = {
+  dataset: 'dataset',
+  topology: 'topology',
+  derived: 'derived',
+  visit: 'last-visit',
+} as const;
+
+/** SHA-256 of a text, hex, first 16 characters (the build's file hash); null without WebCrypto. */
+export async function contentHash(text: string): Promise<string | null> {
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) return null;
+  const digest = await subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)]
+    .map((b) => b.toString(16).padStart(2, '0'))
+    .join('')
+    .slice(0, 16);
+}
+
+/** A file whose bytes do not match the manifest (a deploy in progress, a stale HTTP cache). */
+export class StaleFileError extends Error {
+  override name = 'StaleFileError';
+}
+
+export class DataSource {
+  private manifestPromise: Promise<ContentManifest | null> | null = null;
+
+  /**
+   * @param base the app's base URL (ends in '/')
+   * @param cache the opened cache (memory-only where IndexedDB is unavailable)
+   */
+  constructor(
+    private readonly base: string,
+    private readonly cache: Cache,
+  ) {}
+
+  /** The content manifest, fetched once per session past every HTTP cache; null when unreachable. */
+  manifest(signal?: AbortSignal): Promise<ContentManifest | null> {
+    this.manifestPromise ??= fetchJson(`${this.base}${DATA_DIR}manifest.json`, 'manifest.json', {
+      cache: 'no-cache',
+      signal,
+    })
+      .then((j) => {
+        const r = v.safeParse(ContentManifest, j);
+        return r.success ? r.output : null;
+      })
+      .catch((e) => {
+        this.manifestPromise = null;
+        if (isAbort(e)) throw e;
+        return null;
+      });
+    return this.manifestPromise;
+  }
+
+  /**
+   * Loads the dataset. `onUpdate` is called with the cached dataset (if a valid one exists) and
+   * again with a fresh one when the network has a newer version. Resolves with whether the
+   * network was reachable. Rejects only when there is nothing to show (no cache, network failed).
+   */
+  async dataset(onUpdate: (u: DatasetUpdate) => void, signal?: AbortSignal): Promise<{ online: boolean }> {
+    const cached = await this.cachedDataset();
+    if (cached) onUpdate(cached);
+    if (signal?.aborted) return { online: true };
+
+    const manifest = await this.manifest(signal);
+    if (cached && manifest && cached.version === manifest.version) return { online: true };
+    if (cached && !manifest) return { online: false };
+
+    try {
+      const fresh = await this.fetchDataset(manifest, signal);
+      if (manifest) await this.cache.put<CachedFiles>(KEYS.dataset, manifest.version, { files: fresh.files });
+      onUpdate({ dataset: fresh.dataset, version: manifest?.version ?? null, origin: 'network' });
+      return { online: true };
+    } catch (e) {
+      if (isAbort(e)) throw e;
+      // With good data on screen, a failed or inconsistent refresh keeps it; otherwise report.
+      if (cached) return { online: !(e instanceof DataError && /network/.test(e.message)) };
+      throw e;
+    }
+  }
+
+  /** The cached dataset, validated; a corrupt entry is deleted and treated as absent. */
+  private async cachedDataset(): Promise<DatasetUpdate | null> {
+    const entry = await this.cache.get<CachedFiles>(KEYS.dataset);
+    if (!entry) return null;
+    try {
+      const files = entry.value?.files;
+      if (!files || typeof files !== 'object') throw new DataError('cache', ['no files']);
+      const dataset = await readDataset(memoryReader(files));
+      return { dataset, version: entry.version, origin: 'cache' };
+    } catch {
+      await this.cache.delete(KEYS.dataset);
+      return null;
+    }
+  }
+
+  /** Fetches every data file, checks each against the manifest's hash, and validates the whole. */
+  private async fetchDataset(manifest: ContentManifest | null, signal?: AbortSignal) {
+    const files: Record<string, unknown> = {};
+    const read: ReadJson = async (path) => {
+      const value = await this.fetchChecked(`${DATA_DIR}${path}`, path, manifest, signal);
+      files[path] = value;
+      return value;
+    };
+    const dataset = await readDataset(read);
+    return { dataset, files };
+  }
+
+  /**
+   * Fetches one JSON file; when the manifest lists it, its bytes must hash to the listed value,
+   * else it is fetched once more past the HTTP cache, and then rejected as stale.
+   */
+  private async fetchChecked(
+    rel: string,
+    file: string,
+    manifest: ContentManifest | null,
+    signal?: AbortSignal,
+  ): Promise<unknown> {
+    const expected = manifest?.files[rel];
+    for (const cache of ['default', 'reload'] as RequestCache[]) {
+      let res: Response;
+      try {
+        res = await fetch(this.base + rel, { signal, cache });
+      } catch (e) {
+        if (isAbort(e)) throw e;
+        throw new DataError(file, ['network error: the file could not be fetched']);
+      }
+      if (!res.ok)
+        throw new DataError(file, [`HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`]);
+      const text = await res.text();
+      if (expected) {
+        const actual = await contentHash(text);
+        if (actual !== null && actual !== expected) continue;
+      }
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        throw new DataError(file, ['not valid JSON']);
+      }
+    }
+    throw new StaleFileError(`${file} does not match data version ${manifest?.version}`);
+  }
+
+  /**
+   * The map topology: from the cache when its hash matches the manifest (or the manifest cannot
+   * be reached), else from the network, validated and stored.
+   */
+  async topology(signal?: AbortSignal): Promise<{ topology: SwedenTopology; origin: Origin }> {
+    const entry = await this.cache.get<unknown>(KEYS.topology);
+    let cached: SwedenTopology | null = null;
+    if (entry) {
+      try {
+        cached = parseTopology(entry.value);
+      } catch {
+        await this.cache.delete(KEYS.topology);
+      }
+    }
+    const manifest = await this.manifest(signal);
+    const want = manifest?.files[TOPOLOGY_PATH] ?? null;
+    if (cached && (want === null || entry!.version === want)) return { topology: cached, origin: 'cache' };
+    try {
+      const topology = parseTopology(await this.fetchChecked(TOPOLOGY_PATH, TOPOLOGY_PATH, manifest, signal));
+      if (want) await this.cache.put(KEYS.topology, want, topology);
+      return { topology, origin: 'network' };
+    } catch (e) {
+      if (cached && !isAbort(e)) return { topology: cached, origin: 'cache' };
+      throw e;
+    }
+  }
+
+  /**
+   * A derived value for a data version: from the cache when built from the same version, else
+   * computed and stored. Derivations are cheap, but caching them keeps a warm start from
+   * redoing them and lets the next visit compare (see visit tracking).
+   */
+  async derived<T>(key: string, version: string | null, compute: () => T): Promise<T> {
+    if (version) {
+      const entry = await this.cache.get<T>(key);
+      if (entry && entry.version === version) return entry.value;
+    }
+    const value = compute();
+    if (version) await this.cache.put(key, version, value);
+    return value;
+  }
+
+  /** The cache, for visit tracking. */
+  get store(): Cache {
+    return this.cache;
+  }
+}
+
+/** A ReadJson over files already in memory (a cache entry). */
+export function memoryReader(files: Record<string, unknown>): ReadJson {
+  return async (path) => {
+    if (!(path in files)) throw new DataError(path, ['missing from the cache']);
+    // Structured clones from IndexedDB are plain data; validate them like a fetched file.
+    return files[path];
+  };
+}
