@@ -110,7 +110,9 @@ if (isolated.length)
   throw new Error('a mainland region shares no arc with any other: borders are not shared');
 
 const points = (pred) => topo.arcs.reduce((n, a, i) => n + (pred(i) ? a.length : 0), 0);
-console.log(`points: regions ${points((i) => regionArcs.has(i))}, context ${points((i) => !regionArcs.has(i))}`);
+console.log(
+  `points: regions ${points((i) => regionArcs.has(i))}, context ${points((i) => !regionArcs.has(i))}`,
+);
 
 mkdirSync(dirname(out), { recursive: true });
 const json = JSON.stringify(topo);
@@ -126,7 +128,9 @@ function dropSmallPolygons(g) {
   const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
   const kept = polys.filter((p) => ringAreaKm2(p[0]) >= MIN_CONTEXT_ISLAND_KM2);
   if (kept.length === 0) return null;
-  return kept.length === 1 ? { type: 'Polygon', coordinates: kept[0] } : { type: 'MultiPolygon', coordinates: kept };
+  return kept.length === 1
+    ? { type: 'Polygon', coordinates: kept[0] }
+    : { type: 'MultiPolygon', coordinates: kept };
 }
 
 /** Approximate area of a lon/lat ring in km² (equirectangular, scaled by the cosine of latitude). */

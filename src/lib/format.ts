@@ -13,6 +13,8 @@ function nf(lang: Lang, opts: Intl.NumberFormatOptions): Intl.NumberFormat {
 
 /** `1 100` in Swedish, `1,100` in English. */
 export function formatNumber(n: number, lang: Lang, digits = 0): string {
+  // A value that rounds to zero is zero, never "−0".
+  if (Math.abs(n) < 0.5 / 10 ** digits) n = 0;
   return nf(lang, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(n);
 }
 

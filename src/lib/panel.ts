@@ -35,8 +35,9 @@ export interface Change {
   direction: -1 | 0 | 1;
 }
 
-const known = <T>(c: { value: T; status: string } | undefined): T | null | undefined =>
-  c === undefined || c.status === 'not_legible' ? undefined : c.value;
+/** A cell's value when the source states it; undefined when unstated, lost or not reported. */
+const known = <T>(c: { value: T; status: string } | undefined): T | undefined =>
+  c === undefined || c.status === 'not_legible' || c.status === 'not_reported' ? undefined : c.value;
 
 /**
  * What changed between two answers of the same region, counting only what both surveys state:
@@ -44,29 +45,32 @@ const known = <T>(c: { value: T; status: string } | undefined): T | null | undef
  */
 export function answerChanges(a: Answer, b: Answer): Change[] {
   const out: Change[] = [];
-  const ca = decisionClass(a).cls;
-  const cb = decisionClass(b).cls;
   const da = a.decision.value;
   const db = b.decision.value;
-  if (da !== 'unknown' && db !== 'unknown' && (da !== db || ca !== cb)) {
-    const ra = decisionRank(ca);
-    const rb = decisionRank(cb);
+  const bothDecided = da !== 'unknown' && db !== 'unknown';
+  if (bothDecided && da !== db) {
+    const ra = decisionRank(decisionClass(a).cls);
+    const rb = decisionRank(decisionClass(b).cls);
     const direction = ra === null || rb === null || ra === rb ? 0 : rb < ra ? 1 : -1;
-    if (da !== db) out.push({ kind: 'decision', from: da, to: db, direction });
+    out.push({ kind: 'decision', from: da, to: db, direction });
   }
-  const ta = known(a.otherTarget);
-  const tb = known(b.otherTarget);
-  // A target "in force": the other target, or 1 100 itself once decided on.
-  const targetOf = (x: number | null | undefined, dec: string) => (dec === 'yes' ? 1100 : (x ?? null));
-  if (da !== 'unknown' && db !== 'unknown') {
-    const xa = targetOf(ta, da);
-    const xb = targetOf(tb, db);
-    if (xa !== xb && (xa !== null || xb !== null))
+  // The target in force: 1 100 once decided on, else the other target where one is stated.
+  // A side whose target is not stated (and is not a yes) is unknown, so no change is claimed.
+  const targetOf = (ans: Answer, dec: string): number | null | undefined => {
+    if (dec === 'yes') return 1100;
+    const t = known(ans.otherTarget);
+    if (t !== undefined) return t;
+    return dec === 'no' || dec === 'partly' ? (ans.otherTarget === undefined ? null : undefined) : undefined;
+  };
+  if (bothDecided) {
+    const xa = targetOf(a, da);
+    const xb = targetOf(b, db);
+    if (xa !== undefined && xb !== undefined && xa !== xb)
       out.push({ kind: 'target', from: xa, to: xb, direction: 0 });
   }
   const pa = known(a.actionPlan);
   const pb = known(b.actionPlan);
-  if (pa != null && pb != null && pa !== 'unknown' && pb !== 'unknown' && pa !== pb)
+  if (pa !== undefined && pb !== undefined && pa !== 'unknown' && pb !== 'unknown' && pa !== pb)
     out.push({ kind: 'plan', from: pa, to: pb, direction: 0 });
   const ga = known(a.planGoalYear);
   const gb = known(b.planGoalYear);

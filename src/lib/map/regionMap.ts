@@ -111,11 +111,16 @@ export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMap
   });
   addImages();
 
-  // A restored WebGL context comes back without feature-state: draw the same colours again.
+  // A restored WebGL context comes back without feature-state: MapLibre rebuilds the style from
+  // a snapshot, asynchronously, so draw the same colours again once that style has loaded.
   map.on('webglcontextrestored', () => {
-    addImages();
-    reapply();
-    map.triggerRepaint();
+    const restore = () => {
+      addImages();
+      reapply();
+      map.triggerRepaint();
+    };
+    if (map.isStyleLoaded()) restore();
+    else map.once('style.load', restore);
   });
 
   let hovered: RegionCode | null = null;

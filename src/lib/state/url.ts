@@ -130,9 +130,8 @@ export function resolveView(s: ViewState, surveyYears: readonly number[]): ViewS
   if (year === latest) year = null;
   let from = known(s.from);
   let to = known(s.to);
-  if (from !== null && to !== null && from >= to) {
-    from = null;
-    to = null;
-  }
+  // `to` null means the latest survey; `from` must come strictly before whichever `to` is.
+  if (to === latest) to = null;
+  if (from !== null && latest !== null && from >= (to ?? latest)) from = null;
   return { ...s, year, from, to };
 }

@@ -189,14 +189,17 @@ describe('resolveView', () => {
       { from: 2022, to: 2024 },
       { from: 2022, to: 2024 },
     ],
+    // `from` must come before `to`; an impossible `from` falls back, `to` stands.
     [
       { from: 2024, to: 2024 },
-      { from: null, to: null },
+      { from: null, to: 2024 },
     ],
     [
       { from: 2025, to: 2023 },
-      { from: null, to: null },
+      { from: null, to: 2023 },
     ],
+    // `to` left out means the latest survey, so `from` cannot be the latest either.
+    [{ from: 2025 }, { from: null, to: null }],
     [
       { from: 2019, to: 2024 },
       { from: null, to: 2024 },
@@ -206,7 +209,7 @@ describe('resolveView', () => {
       { from: 2023, to: null },
     ],
     [{ from: 2023 }, { from: 2023, to: null }],
-    [{ to: 2025 }, { from: null, to: 2025 }],
+    [{ to: 2025 }, { from: null, to: null }],
   ] as Array<[Partial<ViewState>, Partial<ViewState>]>)('%j → %j', (input, expected) => {
     const r = resolveView(view(input), years);
     expect({ year: r.year, from: r.from, to: r.to }).toEqual({

@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import type { FeatureCollection } from 'geojson';
+import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import { buildStyle, COLORS, PATTERNS, SWEDEN_BOUNDS, type RegionState } from '../../../src/lib/map/style';
+
+const empty = (): FeatureCollection => ({ type: 'FeatureCollection', features: [] });
+const regions: FeatureCollection = {
+  type: 'FeatureCollection',
+  features: [
+    {
+      type: 'Feature',
+      id: 'SE-I',
+      properties: { code: 'SE-I', name: 'Gotland' },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [18, 57],
+            [19, 57],
+            [19, 58],
+            [18, 57],
+          ],
+        ],
+      },
+    },
+  ],
+};
+
+/** Every sub-expression of a paint value, depth first. */
+function walk(x: unknown, out: unknown[][] = []): unknown[][] {
+  if (Array.isArray(x)) {
+    out.push(x);
+    for (const y of x) walk(y, out);
+  }
+  return out;
+}
+
+/** The feature-state keys a layer's paint reads. */
+function stateKeys(layer: LayerSpecification): Set<string> {
+  const keys = new Set<string>();
+  for (const value of Object.values((layer as { paint?: object }).paint ?? {}))
+    for (const e of walk(value)) if (e[0] === 'feature-state') keys.add(String(e[1]));
+  return keys;
+}
+
+const regionLayers = (s: StyleSpecification) =>
+  s.layers.filter((l) => (l as { source?: string }).source === 'regions');
+
+describe('buildStyle', () => {
+  const style = buildStyle(regions, empty());
+
+  it('is a valid MapLibre style', () => {
+    expect(validateStyleMin(style)).toEqual([]);
+  });
+
+  it('requests nothing: no glyphs, no sprite, no tiles, no URLs', () => {
+    expect(style).not.toHaveProperty('glyphs');
+    expect(style).not.toHaveProperty('sprite');
+    for (const src of Object.values(style.sources)) {
+      expect(src.type).toBe('geojson');
+      expect(typeof (src as { data: unknown }).data).toBe('object');
+      expect(src).not.toHaveProperty('url');
+      expect(src).not.toHaveProperty('tiles');
+    }
+    expect(JSON.stringify(style)).not.toMatch(/https?:\/\//);
+  });
+
+  it("the regions source promotes 'code' to the feature id and carries the given GeoJSON", () => {
+    expect(style.sources.regions).toMatchObject({ type: 'geojson', promoteId: 'code' });
+    expect((style.sources.regions as { data: unknown }).data).toBe(regions);
+  });
+
+  it('region layers read their per-region look only from feature-state, never from properties', () => {
+    for (const layer of regionLayers(style))
+      for (const value of Object.values((layer as { paint?: object }).paint ?? {}))
+        for (const e of walk(value)) expect(['get', 'has', 'properties', 'id']).not.toContain(e[0]);
+  });
+
+  it.each([
+    ['region-fill', ['color', 'dim']],
+    ['region-hatch-unknown', ['pattern', 'dim']],
+    ['region-hatch-inferred', ['pattern', 'dim']],
+    ['region-hover', ['hover', 'highlight']],
+    ['region-selected-halo', ['selected']],
+    ['region-selected', ['selected']],
+  ])('%s reads feature-state %j', (id, keys) => {
+    const layer = style.layers.find((l) => l.id === id)!;
+    expect((layer as { source?: string }).source).toBe('regions');
+    expect([...stateKeys(layer)].sort()).toEqual([...keys].sort());
+  });
+
+  it('every region layer that changes with the view reads feature-state; only the white border is static', () => {
+    const dynamic = regionLayers(style).filter((l) => stateKeys(l).size > 0);
+    const fixed = regionLayers(style).filter((l) => stateKeys(l).size === 0);
+    expect(fixed.map((l) => l.id)).toEqual(['region-border']);
+    expect(dynamic).toHaveLength(6);
+  });
+
+  it('reads every feature-state key the app sets', () => {
+    const all = new Set(regionLayers(style).flatMap((l) => [...stateKeys(l)]));
+    const keys: Array<keyof RegionState> = ['color', 'pattern', 'dim', 'hover', 'selected', 'highlight'];
+    expect([...all].sort()).toEqual([...keys].sort());
+  });
+
+  it('the fill falls back to the no-data colour', () => {
+    const fill = style.layers.find((l) => l.id === 'region-fill') as { paint: Record<string, unknown> };
+    expect(fill.paint['fill-color']).toEqual(['coalesce', ['feature-state', 'color'], COLORS.noData]);
+  });
+
+  it.each([
+    ['region-hatch-unknown', 'unknown'],
+    ['region-hatch-inferred', 'inferred'],
+  ] as const)('%s draws the %s hatch only where the pattern state says so', (id, pattern) => {
+    const layer = style.layers.find((l) => l.id === id) as { paint: Record<string, unknown> };
+    expect(layer.paint['fill-pattern']).toBe(PATTERNS[pattern]);
+    const opacity = layer.paint['fill-opacity'] as unknown[];
+    expect(opacity[0]).toBe('case');
+    expect(opacity[1]).toEqual(['==', ['feature-state', 'pattern'], pattern]);
+    expect(opacity.at(-1)).toBe(0);
+  });
+
+  it('draws the selection above the fill', () => {
+    const ids = style.layers.map((l) => l.id);
+    expect(ids.indexOf('region-selected')).toBeGreaterThan(ids.indexOf('region-fill'));
+    expect(ids.indexOf('region-selected')).toBeGreaterThan(ids.indexOf('region-selected-halo'));
+    expect(ids[0]).toBe('sea');
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('SWEDEN_BOUNDS is [west, south, east, north] around Sweden', () => {
+    const [w, s, e, n] = SWEDEN_BOUNDS;
+    expect(w).toBeLessThan(e);
+    expect(s).toBeLessThan(n);
+    // Smygehuk (55.34 N), Treriksröset (69.06 N), Haparanda (24.1 E), Koster (11.0 E).
+    expect(s).toBeLessThanOrEqual(55.34);
+    expect(n).toBeGreaterThanOrEqual(69.06);
+    expect(e).toBeGreaterThanOrEqual(24.1);
+    expect(w).toBeLessThanOrEqual(11.0);
+  });
+});
