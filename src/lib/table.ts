@@ -126,6 +126,7 @@ export function tableModel(
         numeric: true,
       },
       { id: 'increase', label: t.panel.increase + (computed ? ` (${t.panel.computed})` : ''), numeric: true },
+      { id: 'class', label: t.table.klass, numeric: false },
     );
     for (const row of rows) {
       const g = d.doctorGap.rows.find((x) => x.region === row.code)!;
@@ -138,6 +139,7 @@ export function tableModel(
         cell(n(g.inhabitantsPerDoctor), g.inhabitantsPerDoctor),
         needed === null ? cell(t.notReportedGap, null) : cell(n(needed), needed),
         inc === null ? cell(t.notReportedGap, null) : cell(formatSignedPct(inc, lang), inc),
+        classCell(row.code),
       );
     }
   }

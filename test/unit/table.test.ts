@@ -202,8 +202,11 @@ describe('tableCsv', () => {
   it('writes raw numbers, not formatted ones', () => {
     const recs = parseCsv(tableCsv(model('gap', 'sv')));
     const ab = recs.find((r) => r[0] === 'SE-AB')!;
-    expect(ab.slice(2)).toEqual(['2374550', '1086', '2186', '1073', '99']);
+    expect(ab.slice(2, 7)).toEqual(['2374550', '1086', '2186', '1073', '99']);
+    // The last column is the class, as the legend names it.
+    expect(ab[7]).toBe('90–99 %');
     const gotland = recs.find((r) => r[0] === 'SE-I')!;
-    expect(gotland.slice(2)).toEqual(['59636', '', '', '', '']);
+    expect(gotland.slice(2, 7)).toEqual(['59636', '', '', '', '']);
+    expect(gotland[7]).toBe('Ej redovisat');
   });
 });

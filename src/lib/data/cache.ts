@@ -76,13 +76,18 @@ export class Cache {
           terminated: () => this.drop(),
         }),
       );
+      // If the open finishes after the timeout, close that late connection rather than leak it
+      // (it would block other tabs' upgrades). Set up before the race, which may throw.
+      let timedOut = false;
+      opening.then((db) => timedOut && db.close()).catch(() => undefined);
       const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error('IndexedDB did not open in time')), openTimeoutMs);
+        timer = setTimeout(() => {
+          timedOut = true;
+          reject(new Error('IndexedDB did not open in time'));
+        }, openTimeoutMs);
       });
       this.db = await Promise.race([opening, timeout]);
       this.mode = 'idb';
-      // If the open finished after the timeout, close the late connection rather than leak it.
-      opening.then((db) => db !== this.db && db.close()).catch(() => undefined);
     } catch {
       this.db = null;
       this.mode = 'memory';

@@ -39,6 +39,14 @@ export function sourceLabel(d: Dataset, ref: SourceRef): string {
   return `${s.publisher}, "${s.title}" (${s.date}), ${ref.part}`;
 }
 
+/** A short citation for the panel, e.g. `Sveriges läkarförbund 2024, Bilaga 4`. */
+export function shortSourceLabel(d: Dataset, ref: SourceRef): string {
+  const s = d.context.sources.find((x) => x.id === ref.doc);
+  if (!s) return `${ref.doc}, ${ref.part}`;
+  const year = s.date.match(/\d{4}/)?.[0] ?? s.date;
+  return `${s.publisher} ${year}, ${ref.part}`;
+}
+
 function note(parts: Array<string | undefined>): string {
   return parts.filter((p) => p !== undefined && p !== '').join(' ');
 }

@@ -64,22 +64,24 @@ export class DataSource {
     private readonly cache: Cache,
   ) {}
 
-  /** The content manifest, fetched once per session past every HTTP cache; null when unreachable. */
+  /**
+   * The content manifest, fetched once per session past every HTTP cache; null when unreachable.
+   * The request is shared, so it is not tied to any caller's signal: each caller stops waiting
+   * when its own signal aborts, without cancelling the others.
+   */
   manifest(signal?: AbortSignal): Promise<ContentManifest | null> {
     this.manifestPromise ??= fetchJson(`${this.base}${DATA_DIR}manifest.json`, 'manifest.json', {
       cache: 'no-cache',
-      signal,
     })
       .then((j) => {
         const r = v.safeParse(ContentManifest, j);
         return r.success ? r.output : null;
       })
-      .catch((e) => {
+      .catch(() => {
         this.manifestPromise = null;
-        if (isAbort(e)) throw e;
         return null;
       });
-    return this.manifestPromise;
+    return untilAborted(this.manifestPromise, signal);
   }
 
   /**
@@ -217,6 +219,17 @@ export class DataSource {
   get store(): Cache {
     return this.cache;
   }
+}
+
+/** Resolves as `p` does, or rejects with an AbortError as soon as `signal` aborts. */
+export function untilAborted<T>(p: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return p;
+  if (signal.aborted) return Promise.reject(new DOMException('Aborted', 'AbortError'));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new DOMException('Aborted', 'AbortError'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 /** A ReadJson over files already in memory (a cache entry). */

@@ -40,6 +40,8 @@ const en: Dict = {
   downloadCsv: 'Download data (CSV)',
   downloadViewCsv: 'Download this view (CSV)',
   downloadPng: 'Download image (PNG)',
+  pngFailed: 'The image could not be made.',
+  imageCredit: 'Map: Natural Earth. A named GP in Sweden’s regions.',
   print: 'Print region report',
   loading: 'Loading data …',
   mapLoading: 'Loading the map …',
@@ -93,6 +95,9 @@ const en: Dict = {
       `${n} of the ${m} regions that could report had at least 55% of inhabitants listed with a named regular doctor on ${date}; ${missing} regions could not report.`,
     gap: (needed, pct) =>
       `Primary care needed ${needed} more doctors, an increase of ${pct}, to reach 1,100 inhabitants per doctor (2019 figures).`,
+    changes: (up, down, from, to, unknown) =>
+      `Between ${from} and ${to}, ${up} ${up === 1 ? 'region' : 'regions'} moved forward in their decisions on the guideline and ${down} moved back.` +
+      (unknown ? ` For ${unknown} it cannot be told, because one of the surveys lacks the answer.` : ''),
     gapWhatIf: (target, needed, pct) =>
       `At a guideline of ${target} inhabitants per doctor, primary care would need ${needed} more doctors, an increase of ${pct} (computed from the 2019 figures).`,
     gapWhatIfSurplus: (target, surplus) =>
@@ -107,6 +112,34 @@ const en: Dict = {
         'The share of inhabitants with a named regular doctor in the 16 regions that could report, with the earlier goal of 55 per cent. Choose a region to see its answers.',
       gap: 'Inhabitants per doctor in primary care in 2019 (GP specialists plus half the ST trainees), with the guideline as a line. Choose a region to see its figures.',
     },
+  },
+  changesView: {
+    title: (from, to) => `Changes ${from} → ${to}`,
+    from: 'From',
+    to: 'To',
+    up: (n) => `Forward: ${n} ${n === 1 ? 'region' : 'regions'}`,
+    down: (n) => `Back: ${n} ${n === 1 ? 'region' : 'regions'}`,
+    noneMoved: 'None.',
+    becomes: 'became',
+    rest: (same, unknown) =>
+      `Unchanged: ${same}. Unknown in either survey, so no change can be told: ${unknown}`,
+    answer: (year) => `Answer ${year}`,
+    earlier: (year) => `Earlier answer (quoted in the ${year} report)`,
+    table: (year) => `Left in the ${year} table`,
+    none: (year) => `${year}: no answer text`,
+    diffKey: 'Underlined: added. Struck through: removed.',
+    pickRegion: 'Choose a region in the list or above to see its answers side by side.',
+  },
+  compareView: {
+    title: 'Compare regions',
+    pick: (max) => `Choose two to ${max} regions`,
+    needTwo: 'Choose at least two regions to compare.',
+  },
+  visit: {
+    title: 'The data have been updated since your last visit.',
+    regions: (n) => (n === 1 ? 'One region’s figures changed:' : `${n} regions’ figures changed:`),
+    noRegions: 'No region’s figures changed.',
+    dismiss: 'Dismiss',
   },
   regionList: 'Regions',
   regionListHint: 'Choose a region to see its answers.',

@@ -41,6 +41,8 @@ const sv = {
   downloadCsv: 'Ladda ner data (CSV)',
   downloadViewCsv: 'Ladda ner vyn (CSV)',
   downloadPng: 'Ladda ner bild (PNG)',
+  pngFailed: 'Bilden kunde inte skapas.',
+  imageCredit: 'Karta: Natural Earth. Fast läkarkontakt i regionerna.',
   print: 'Skriv ut regionrapport',
   loading: 'Hämtar data …',
   mapLoading: 'Kartan laddas …',
@@ -95,6 +97,11 @@ const sv = {
       `${n} av de ${m} regioner som kunde redovisa hade minst 55 % av invånarna listade hos en fast namngiven läkare den ${date}; ${missing} regioner kunde inte redovisa.`,
     gap: (needed: string, pct: string) =>
       `Primärvården behövde ${needed} fler läkare, en ökning med ${pct}, för att nå 1 100 invånare per läkare (siffror för 2019).`,
+    changes: (up: number, down: number, from: number, to: number, unknown: number) =>
+      `Mellan ${from} och ${to} tog ${up} ${up === 1 ? 'region' : 'regioner'} steg framåt i besluten om riktvärdet och ${down} steg bakåt.` +
+      (unknown
+        ? ` För ${unknown} går det inte att säga, eftersom uppgiften saknas i någon av kartläggningarna.`
+        : ''),
     gapWhatIf: (target: string, needed: string, pct: string) =>
       `Med riktvärdet ${target} invånare per läkare skulle primärvården behöva ${needed} fler läkare, en ökning med ${pct} (beräknat på 2019 års siffror).`,
     gapWhatIfSurplus: (target: string, surplus: string) =>
@@ -109,6 +116,35 @@ const sv = {
         'Andelen invånare med fast namngiven läkarkontakt i de 16 regioner som kunde redovisa, med det tidigare målet 55 procent. Välj en region för att se dess svar.',
       gap: 'Invånare per läkare i primärvården 2019 (specialister i allmänmedicin plus hälften av ST-läkarna), med riktvärdet som linje. Välj en region för att se dess siffror.',
     },
+  },
+  changesView: {
+    title: (from: number, to: number) => `Förändringar ${from} → ${to}`,
+    from: 'Från',
+    to: 'Till',
+    up: (n: number) => `Framåt: ${n} ${n === 1 ? 'region' : 'regioner'}`,
+    down: (n: number) => `Bakåt: ${n} ${n === 1 ? 'region' : 'regioner'}`,
+    noneMoved: 'Ingen.',
+    becomes: 'blev',
+    rest: (same: number, unknown: number) =>
+      `Oförändrade: ${same}. Okänt i någon av kartläggningarna, så ingen förändring kan utläsas: ${unknown}`,
+    answer: (year: number) => `Svar ${year}`,
+    earlier: (year: number) => `Tidigare svar (citerat i rapporten ${year})`,
+    table: (year: number) => `Kvar i tabellen ${year}`,
+    none: (year: number) => `${year}: ingen svarstext`,
+    diffKey: 'Understruket: tillagt. Överstruket: borttaget.',
+    pickRegion: 'Välj en region i listan eller ovan för att se dess svar sida vid sida.',
+  },
+  compareView: {
+    title: 'Jämför regioner',
+    pick: (max: number) => `Välj två till ${max} regioner`,
+    needTwo: 'Välj minst två regioner att jämföra.',
+  },
+  visit: {
+    title: 'Uppgifterna har uppdaterats sedan ditt förra besök.',
+    regions: (n: number) =>
+      n === 1 ? 'En region har ändrade uppgifter:' : `${n} regioner har ändrade uppgifter:`,
+    noRegions: 'Inga regioners uppgifter har ändrats.',
+    dismiss: 'Stäng meddelandet',
   },
   regionList: 'Regioner',
   regionListHint: 'Välj en region för att se dess svar.',

@@ -40,6 +40,8 @@ export interface RegionMapHandle {
   renderedRegions(): RegionCode[];
   /** Feature-state of a region as MapLibre holds it. */
   stateOf(code: RegionCode): Record<string, unknown>;
+  /** A copy of the map as drawn at `pixelRatio` device pixels per CSS pixel (for the PNG export). */
+  snapshot(pixelRatio: number): Promise<HTMLCanvasElement>;
   fit(): void;
   destroy(): void;
 }
@@ -194,6 +196,30 @@ export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMap
     },
     stateOf(code) {
       return map.getFeatureState({ source: 'regions', id: code });
+    },
+    async snapshot(pixelRatio) {
+      const prev = map.getPixelRatio();
+      map.setPixelRatio(pixelRatio);
+      try {
+        await new Promise<void>((resolve) => {
+          map.once('idle', () => resolve());
+          map.triggerRepaint();
+        });
+        // WebGL keeps the drawn frame only until it is composited: copy it inside 'render'.
+        return await new Promise<HTMLCanvasElement>((resolve) => {
+          map.once('render', () => {
+            const src = map.getCanvas();
+            const copy = document.createElement('canvas');
+            copy.width = src.width;
+            copy.height = src.height;
+            copy.getContext('2d')!.drawImage(src, 0, 0);
+            resolve(copy);
+          });
+          map.triggerRepaint();
+        });
+      } finally {
+        map.setPixelRatio(prev);
+      }
     },
     fit,
     destroy() {

@@ -8,6 +8,7 @@ import type { Dataset, RegionCode } from '../data/schema';
 import { DICTS } from '../i18n';
 import { classify, surveyFor } from '../metrics/classify';
 import { summarySentence } from '../summary';
+import { classMoves } from '../changes';
 import { DEFAULT_VIEW, parseView, resolveView, serialiseView, type ViewState } from './url';
 import type { Series } from '../series';
 import type { DataSource } from '../data/source';
@@ -48,10 +49,34 @@ export class AppState {
   classification = $derived(
     this.dataset ? classify(this.dataset, this.view.metric, this.view.year, this.view.target) : null,
   );
-  summary = $derived(
-    this.dataset
-      ? summarySentence(this.dataset, this.view.metric, this.view.year, this.view.target, this.t, this.lang)
-      : '',
+  summary = $derived.by(() => {
+    if (!this.dataset) return '';
+    if (this.view.view === 'changes' && this.series) {
+      const years = this.surveyYears;
+      const to = this.view.to ?? years.at(-1)!;
+      const from = this.view.from ?? years[years.indexOf(to) - 1] ?? years[0]!;
+      const moves = classMoves(
+        this.series,
+        this.dataset.regions.map((r) => r.code),
+        from,
+        to,
+      );
+      return this.t.summary.changes(moves.up.length, moves.down.length, from, to, moves.unknown.length);
+    }
+    return summarySentence(
+      this.dataset,
+      this.view.metric,
+      this.view.year,
+      this.view.target,
+      this.t,
+      this.lang,
+    );
+  });
+  /** The survey the region panel treats as "now": the changes view's `to`, else the map's year. */
+  panelYear = $derived(
+    this.view.view === 'changes'
+      ? (this.view.to ?? this.surveyYears.at(-1) ?? null)
+      : (this.survey?.year ?? null),
   );
   regionName = $derived.by(() => {
     // Rebuilt whenever the dataset changes and never mutated, so a plain Map is right here.

@@ -1,0 +1,313 @@
+/**
+ * The dashboard in a real browser: every metric and year colours the map as the data says, the
+ * panel shows what the regions answered, every control round-trips through the URL, the table
+ * agrees with the map, English works, and axe finds no WCAG 2.1 AA violations.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import {
+  launch,
+  near,
+  openPage,
+  pixelsAt,
+  regionPoint,
+  regionState,
+  rgb,
+  waitForColoredMap,
+} from './browser';
+import { readDataset } from '../../src/lib/data/validate';
+import { fsReader } from '../../src/cli/fsReader';
+import { classify } from '../../src/lib/metrics/classify';
+import { classLabel } from '../../src/lib/describe';
+import { DICTS } from '../../src/lib/i18n';
+import type { Dataset } from '../../src/lib/data/schema';
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+let browser: Browser;
+let d: Dataset;
+beforeAll(async () => {
+  browser = await launch();
+  d = await readDataset(fsReader('public/data'));
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Every region's feature-state colour and pattern equal what the data says for the view. */
+async function expectMapMatches(
+  page: Page,
+  metric: 'decision' | 'share' | 'gap',
+  year: number | null,
+  target = 1100,
+) {
+  const c = classify(d, metric, year, target);
+  await waitForColoredMap(page);
+  for (const r of Object.values(c.byRegion)) {
+    const s = await regionState(page, r.code);
+    expect([r.code, s.color, s.pattern]).toEqual([r.code, r.color, r.pattern]);
+  }
+}
+
+/** Runs axe-core (WCAG 2.0/2.1 A and AA) and returns the violations, compactly. */
+async function axe(page: Page, include?: string): Promise<string[]> {
+  await page.evaluate(AXE);
+  const res = await page.evaluate(
+    async (sel) =>
+      (
+        window as unknown as {
+          axe: {
+            run(
+              ctx: unknown,
+              o: unknown,
+            ): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }>;
+          };
+        }
+      ).axe.run(sel ? { include: [sel] } : document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      }),
+    include ?? null,
+  );
+  return res.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('metrics and years', () => {
+  it.each([2022, 2023, 2024, 2025])('decision %i colours every region as the data says', async (year) => {
+    const { page, problems } = await openPage(browser, `/?year=${year}`);
+    await expectMapMatches(page, 'decision', year);
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('switching metric and year restyles in place, and pixels follow', async () => {
+    const { page } = await openPage(browser, '/');
+    await waitForColoredMap(page);
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    await page.click('[data-testid="metric"] input[value="share"]');
+    await expectMapMatches(page, 'share', null);
+    await page.click('[data-testid="metric"] input[value="gap"]');
+    await expectMapMatches(page, 'gap', null);
+    await page.click('[data-testid="metric"] input[value="decision"]');
+    await page.click('[data-testid="year"] input[value="2023"]');
+    await expectMapMatches(page, 'decision', 2023);
+    // Geometry and data are loaded once: restyling fetches nothing.
+    expect(requests.filter((p) => p.endsWith('.json'))).toEqual([]);
+    // What a reader sees: Blekinge orange-red (no decision), Gotland sky blue (decided) in 2023.
+    const c = classify(d, 'decision', 2023, 1100);
+    const px = await pixelsAt(page, [await regionPoint(page, 'SE-K'), await regionPoint(page, 'SE-I')]);
+    expect(near(px[0]!, rgb(c.byRegion['SE-K'].color), 30)).toBe(true);
+    expect(near(px[1]!, rgb(c.byRegion['SE-I'].color), 30)).toBe(true);
+    await page.close();
+  });
+
+  it('hovering or focusing a legend class highlights its regions', async () => {
+    const { page } = await openPage(browser, '/?year=2024');
+    await waitForColoredMap(page);
+    await page.focus('[data-testid="legend"] button[data-class="no"]');
+    const c = classify(d, 'decision', 2024, 1100);
+    const no = c.classes.find((k) => k.id === 'no')!.regions;
+    await expect.poll(async () => (await regionState(page, no[0]!)).highlight).toBe(true);
+    const other = d.regions.find((r) => !no.includes(r.code))!.code;
+    expect((await regionState(page, other)).dim).toBe(true);
+    expect(await page.locator('[data-testid="region-list"] button.dim').count()).toBe(21 - no.length);
+    await page.close();
+  });
+});
+
+describe('region panel', () => {
+  it("shows Gotland's 2024 answer text and its 2025 goal year 2027", async () => {
+    const { page, problems } = await openPage(browser, '/?region=SE-I');
+    const panel = page.locator('[data-testid="panel"]');
+    await expect.poll(() => panel.locator('h2').textContent()).toBe('Gotland');
+    const a2024 = panel.locator('article[data-year="2024"]');
+    const text = a2024.locator('[data-testid="answer-text"]');
+    expect(await text.getAttribute('lang')).toBe('sv');
+    expect(await text.textContent()).toContain('Handlingsplanen gäller fortfarande');
+    // Long answers start collapsed and expand on request.
+    await a2024.getByRole('button', { name: 'Visa hela svaret' }).click();
+    expect(await text.textContent()).toContain(
+      'Detta är i det närmaste klart och arbetet följs upp regelbundet.',
+    );
+    const goal = panel.locator('article[data-year="2025"] [data-cell="planGoalYear"] dd');
+    expect(await goal.textContent()).toContain('2027');
+    expect(await panel.locator('article[data-year="2025"] [data-testid="badge"]').textContent()).toContain(
+      'målår',
+    );
+    // Share against the goal, and the doctor gap marked as not reported for Gotland.
+    expect(await panel.locator('[data-testid="panel-share"]').textContent()).toContain('59');
+    expect(await panel.locator('[data-testid="panel-gap"]').textContent()).toContain('Ej redovisat');
+    // Escape closes the panel and the URL forgets the region.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => panel.count()).toBe(0);
+    expect(new URL(page.url()).searchParams.has('region')).toBe(false);
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('is a bottom sheet on a phone that leaves the map visible', async () => {
+    const { page } = await openPage(browser, '/', { width: 360, height: 740 });
+    await waitForColoredMap(page);
+    // Choosing from the list (below the map) brings the map back into view above the sheet.
+    await page.click('[data-testid="region-list"] button[data-code="SE-AB"]');
+    await expect.poll(() => page.locator('[data-testid="panel"] h2').textContent()).toBe('Stockholm');
+    await page.waitForTimeout(800);
+    const sheet = (await page.locator('.secondary').boundingBox())!;
+    expect(sheet.height).toBeLessThanOrEqual(740 * 0.6 + 1);
+    expect(Math.round(sheet.y + sheet.height)).toBe(740);
+    const map = (await page.locator('[data-testid="map"]').boundingBox())!;
+    // At least 250 px of the map stay visible above the sheet.
+    expect(Math.min(sheet.y, map.y + map.height) - Math.max(0, map.y)).toBeGreaterThanOrEqual(250);
+    await page.close();
+  });
+});
+
+describe('the URL owns the view', () => {
+  it('round-trips every control, and Back undoes choices', async () => {
+    const { page } = await openPage(browser, '/');
+    await waitForColoredMap(page);
+    await page.click('[data-testid="year"] input[value="2023"]');
+    await page.click('[data-testid="metric"] input[value="gap"]');
+    await page.fill('[data-testid="whatif"] input[type="number"]', '1500');
+    await page.press('[data-testid="whatif"] input[type="number"]', 'Enter');
+    await page.click('[data-testid="view"] input[value="table"]');
+    await page.click('[data-testid="region-list"] button[data-code="SE-K"]');
+    await page.click('.lang-switch');
+    const url = new URL(page.url());
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      view: 'table',
+      metric: 'gap',
+      year: '2023',
+      region: 'SE-K',
+      target: '1500',
+      lang: 'en',
+    });
+    // The same link in a fresh page restores every control.
+    const { page: again } = await openPage(browser, url.pathname + url.search);
+    await expect.poll(() => again.locator('[data-testid="panel"] h2').textContent()).toBe('Blekinge');
+    expect(await again.isChecked('[data-testid="metric"] input[value="gap"]')).toBe(true);
+    expect(await again.isChecked('[data-testid="view"] input[value="table"]')).toBe(true);
+    expect(await again.inputValue('[data-testid="whatif"] input[type="number"]')).toBe('1500');
+    expect(await again.evaluate(() => document.documentElement.lang)).toBe('en');
+    await again.click('[data-testid="metric"] input[value="decision"]');
+    expect(await again.isChecked('[data-testid="year"] input[value="2023"]')).toBe(true);
+    await again.close();
+
+    await page.goBack();
+    expect(new URL(page.url()).searchParams.get('lang')).toBeNull();
+    await page.goBack();
+    expect(new URL(page.url()).searchParams.get('region')).toBeNull();
+    await page.close();
+  });
+
+  it('"Kopiera länk" copies the current URL', async () => {
+    const context = await browser.newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const { page } = await openPage(context, '/?metric=share&region=SE-O');
+    await page.click('[data-testid="copy-link"]');
+    await expect.poll(() => page.locator('.copy-status').textContent()).toContain('kopierad');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(page.url());
+    await context.close();
+  });
+});
+
+describe('table view', () => {
+  it.each(['decision', 'share', 'gap'] as const)(
+    '%s: 21 rows whose classes match the map, sortable by keyboard',
+    async (metric) => {
+      const { page } = await openPage(browser, `/?view=table&metric=${metric}`);
+      const rows = page.locator('[data-testid="data-table"] tbody tr');
+      await expect.poll(() => rows.count()).toBe(21);
+      const c = classify(d, metric, null, 1100);
+      const t = DICTS.sv;
+      const classCol = (
+        await page.locator('[data-testid="data-table"] thead th').allTextContents()
+      ).findIndex((h) => h.startsWith(t.table.klass));
+      for (const code of ['SE-AB', 'SE-I', 'SE-K', 'SE-Z']) {
+        const rv = c.byRegion[code as keyof typeof c.byRegion];
+        const label = classLabel(
+          c.classes.find((k) => k.id === rv.classId)!,
+          metric,
+          t,
+        );
+        const cell = page.locator(`[data-testid="data-table"] tr[data-code="${code}"] > *`).nth(classCol);
+        expect(await cell.textContent()).toContain(label);
+      }
+      // Sort by the first numeric or class column from the keyboard: Tab to it, Enter.
+      const sortButton = page.locator('[data-testid="data-table"] thead button.sort').nth(1);
+      await sortButton.focus();
+      await page.keyboard.press('Enter');
+      expect(
+        await page.locator('[data-testid="data-table"] thead th').nth(1).getAttribute('aria-sort'),
+      ).not.toBe('none');
+      await page.close();
+    },
+  );
+
+  it('the share column sorts high to low with the five non-reporting regions last', async () => {
+    const { page } = await openPage(browser, '/?view=table&metric=share');
+    await page.click('[data-testid="data-table"] thead button[data-col="share"]');
+    const codes = await page
+      .locator('[data-testid="data-table"] tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-code')));
+    expect(codes[0]).toBe('SE-O');
+    expect(codes.slice(-5).sort()).toEqual(['SE-AC', 'SE-BD', 'SE-F', 'SE-S', 'SE-Z']);
+    await page.close();
+  });
+});
+
+describe('language', () => {
+  it('English switches the interface; the answers stay Swedish', async () => {
+    const { page } = await openPage(browser, '/?region=SE-I');
+    await page.click('.lang-switch');
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.locator('h1').textContent()).toBe(DICTS.en.title);
+    expect(await page.locator('[data-testid="summary"]').textContent()).toContain('13 of 21');
+    expect(await page.locator('[data-testid="metric"] label').first().textContent()).toContain(
+      'Decision on 1,100',
+    );
+    const answer = page.locator(
+      '[data-testid="panel"] article[data-year="2024"] [data-testid="answer-text"]',
+    );
+    expect(await answer.getAttribute('lang')).toBe('sv');
+    expect(await answer.textContent()).toContain('Handlingsplanen');
+    await page.close();
+  });
+});
+
+describe('layout', () => {
+  it.each(['map', 'table', 'changes', 'compare'])(
+    '%s view has no horizontal scrolling at 360 px',
+    async (view) => {
+      const { page } = await openPage(browser, `/?view=${view}&region=SE-H&compare=SE-I,SE-AB`, {
+        width: 360,
+        height: 740,
+      });
+      await page.waitForSelector('[data-testid="panel"]');
+      await page.waitForTimeout(300);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      await page.close();
+    },
+  );
+});
+
+describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
+  it.each([
+    ['map view', '/', { width: 1440, height: 900 }],
+    ['share map on a phone', '/?metric=share', { width: 360, height: 740 }],
+    ['panel', '/?region=SE-I', { width: 1440, height: 900 }],
+    ['table', '/?view=table&metric=gap&region=SE-K', { width: 1440, height: 900 }],
+    ['changes', '/?view=changes&from=2023&to=2024&region=SE-H', { width: 1440, height: 900 }],
+    ['compare', '/?view=compare&compare=SE-I,SE-AB,SE-K&lang=en', { width: 1440, height: 900 }],
+  ])('%s has no violations', async (_name, path, viewport) => {
+    const { page } = await openPage(browser, path, viewport);
+    await page.waitForSelector('[data-testid="summary"]');
+    if (path === '/' || path.includes('metric=share')) await waitForColoredMap(page);
+    await page.waitForTimeout(400);
+    expect(await axe(page)).toEqual([]);
+    await page.close();
+  });
+});

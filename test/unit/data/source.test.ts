@@ -1,0 +1,617 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory as FakeIDBFactory } from 'fake-indexeddb';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { Cache } from '../../../src/lib/data/cache';
+import {
+  contentHash,
+  DataSource,
+  KEYS,
+  memoryReader,
+  StaleFileError,
+  type DatasetUpdate,
+} from '../../../src/lib/data/source';
+import { DataError } from '../../../src/lib/data/validate';
+import type { ContentManifest } from '../../../src/lib/data/manifest';
+import type { Dataset } from '../../../src/lib/data/schema';
+import { contentManifest } from '../../../src/build/dataPlugin';
+import { loadDataset, rawFiles } from '../helpers';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- the mutations poke at raw JSON on purpose */
+
+const PUBLIC = fileURLToPath(new URL('../../../public/', import.meta.url));
+const BASE = 'https://example.test/app/';
+const TOPO = 'geo/sweden.topo.json';
+
+/** Every file the app fetches, by path relative to the site root, as served (exact bytes). */
+let served: Map<string, string>;
+let manifest: ContentManifest;
+/** The real data files (relative to data/), parsed. */
+let files: Record<string, unknown>;
+let dataset: Dataset;
+
+beforeAll(async () => {
+  manifest = await contentManifest(PUBLIC);
+  files = Object.fromEntries(await rawFiles());
+  dataset = await loadDataset();
+  served = new Map([['data/manifest.json', JSON.stringify(manifest)]]);
+  for (const rel of Object.keys(manifest.files)) served.set(rel, await readFile(PUBLIC + rel, 'utf8'));
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllGlobals();
+});
+
+const DATA_PATHS = () => Object.keys(files).map((p) => `data/${p}`);
+
+interface Call {
+  path: string;
+  cache: RequestCache | undefined;
+}
+
+interface ServerOptions {
+  /** Every request fails as a network error. */
+  offline?: boolean;
+  /** Replace a response: return text (200), a status number, 'offline', or undefined for the real file. */
+  respond?: (path: string, nth: number) => string | number | 'offline' | undefined;
+}
+
+/** Stubs fetch with a server of the real public/ files under BASE, recording every request. */
+function serve(opts: ServerOptions = {}) {
+  const calls: Call[] = [];
+  const counts = new Map<string, number>();
+  const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = String(input);
+    if (!url.startsWith(BASE)) return new Response('not here', { status: 404 });
+    const path = url.slice(BASE.length);
+    calls.push({ path, cache: init?.cache });
+    if (init?.signal?.aborted) throw new DOMException('aborted', 'AbortError');
+    const nth = (counts.get(path) ?? 0) + 1;
+    counts.set(path, nth);
+    const custom = opts.respond?.(path, nth);
+    if (opts.offline || custom === 'offline') throw new TypeError('Failed to fetch');
+    if (typeof custom === 'number') return new Response('error', { status: custom });
+    const text = custom ?? served.get(path);
+    if (text === undefined) return new Response('not found', { status: 404 });
+    return new Response(text, { status: 200, headers: { 'content-type': 'application/json' } });
+  });
+  vi.stubGlobal('fetch', fetch);
+  return {
+    fetch,
+    calls,
+    paths: () => calls.map((c) => c.path),
+    count: (path: string) => calls.filter((c) => c.path === path).length,
+  };
+}
+
+let dbs = 0;
+async function openCache(factory: IDBFactory = new FakeIDBFactory()): Promise<Cache> {
+  const cache = await Cache.open({ name: `source-test-${++dbs}`, factory });
+  expect(cache.mode).toBe('idb');
+  return cache;
+}
+
+/** A deep copy of the real data files with one changed. */
+function filesWith(file: string, mutate: (json: any) => void): Record<string, unknown> {
+  const copy = structuredClone(files);
+  mutate(copy[file]);
+  return copy;
+}
+
+/** An older (valid) version of the data: one share differs from the real files. */
+const OLD_VERSION = 'aaaaaaaaaaaa';
+const oldFiles = () =>
+  filesWith('named-gp-share.json', (j) => {
+    j.values[0].value = j.values[0].value === 50 ? 51 : 50;
+  });
+
+function recorder() {
+  const updates: DatasetUpdate[] = [];
+  const onUpdate = vi.fn((u: DatasetUpdate) => {
+    updates.push(u);
+  });
+  return { updates, onUpdate };
+}
+
+describe('contentHash', () => {
+  it('matches the build manifest hash of every real file', async () => {
+    for (const [rel, hash] of Object.entries(manifest.files))
+      expect(await contentHash(served.get(rel)!)).toBe(hash);
+  });
+
+  it('is the first 16 hex characters of the SHA-256 of the UTF-8 text', async () => {
+    const text = 'Jämtland Härjedalen';
+    const want = createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 16);
+    expect(await contentHash(text)).toBe(want);
+    expect(await contentHash('')).toBe('e3b0c44298fc1c14');
+  });
+
+  it('is null without WebCrypto', async () => {
+    vi.stubGlobal('crypto', undefined);
+    expect(await contentHash('x')).toBeNull();
+  });
+});
+
+describe('memoryReader and KEYS', () => {
+  it('reads files by path and names a missing one in a DataError', async () => {
+    const read = memoryReader({ 'a.json': { x: 1 } });
+    expect(await read('a.json')).toEqual({ x: 1 });
+    const e = await read('b.json').catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(DataError);
+    expect((e as DataError).file).toBe('b.json');
+  });
+
+  it('has distinct cache keys', () => {
+    const values = Object.values(KEYS);
+    expect(new Set(values).size).toBe(values.length);
+  });
+});
+
+describe('DataSource.manifest', () => {
+  it('fetches data/manifest.json past the HTTP cache, once per session', async () => {
+    const server = serve();
+    const source = new DataSource(BASE, await openCache());
+    expect(await source.manifest()).toEqual(manifest);
+    expect(await source.manifest()).toEqual(manifest);
+    expect(server.calls).toEqual([{ path: 'data/manifest.json', cache: 'no-cache' }]);
+  });
+
+  it('is null when unreachable, and tried again on the next call', async () => {
+    let offline = true;
+    const server = serve({ respond: () => (offline ? 'offline' : undefined) });
+    const source = new DataSource(BASE, await openCache());
+    expect(await source.manifest()).toBeNull();
+    offline = false;
+    expect(await source.manifest()).toEqual(manifest);
+    expect(server.count('data/manifest.json')).toBe(2);
+  });
+
+  it('is null when the manifest is malformed', async () => {
+    serve({ respond: (p) => (p === 'data/manifest.json' ? JSON.stringify({ version: 'X' }) : undefined) });
+    const source = new DataSource(BASE, await openCache());
+    expect(await source.manifest()).toBeNull();
+  });
+});
+
+describe('DataSource.dataset', () => {
+  it('cold load: fetches, validates, stores, and calls onUpdate once from the network', async () => {
+    const server = serve();
+    const cache = await openCache();
+    const source = new DataSource(BASE, cache);
+    const { updates, onUpdate } = recorder();
+
+    await expect(source.dataset(onUpdate)).resolves.toEqual({ online: true });
+
+    expect(onUpdate).toHaveBeenCalledTimes(1);
+    expect(updates[0]!.origin).toBe('network');
+    expect(updates[0]!.version).toBe(manifest.version);
+    expect(updates[0]!.dataset).toEqual(dataset);
+
+    // The manifest past the HTTP cache, and every data file once, from the HTTP cache.
+    expect(server.calls[0]).toEqual({ path: 'data/manifest.json', cache: 'no-cache' });
+    expect(server.paths().slice(1).sort()).toEqual(DATA_PATHS().sort());
+    for (const c of server.calls.slice(1)) expect(c.cache).toBe('default');
+
+    const entry = await cache.get<{ files: Record<string, unknown> }>(KEYS.dataset);
+    expect(entry?.version).toBe(manifest.version);
+    expect(entry?.value.files).toEqual(files);
+  });
+
+  it('warm load, same version: onUpdate once from the cache, and only the manifest is fetched', async () => {
+    const factory = new FakeIDBFactory();
+    serve();
+    const first = await openCache(factory);
+    await new DataSource(BASE, first).dataset(() => undefined);
+    first.close();
+
+    // A new session, over the same database.
+    const server = serve();
+    const cache = await Cache.open({ name: `source-test-${dbs}`, factory });
+    const { updates, onUpdate } = recorder();
+    await expect(new DataSource(BASE, cache).dataset(onUpdate)).resolves.toEqual({ online: true });
+
+    expect(onUpdate).toHaveBeenCalledTimes(1);
+    expect(updates[0]).toMatchObject({ origin: 'cache', version: manifest.version });
+    expect(updates[0]!.dataset).toEqual(dataset);
+    expect(server.calls).toEqual([{ path: 'data/manifest.json', cache: 'no-cache' }]);
+  });
+
+  it('warm load, new version: onUpdate from the cache, then the whole new dataset from the network', async () => {
+    const server = serve();
+    const cache = await openCache();
+    const old = oldFiles();
+    await cache.put(KEYS.dataset, OLD_VERSION, { files: old });
+    const { updates, onUpdate } = recorder();
+
+    await expect(new DataSource(BASE, cache).dataset(onUpdate)).resolves.toEqual({ online: true });
+
+    expect(updates.map((u) => [u.origin, u.version])).toEqual([
+      ['cache', OLD_VERSION],
+      ['network', manifest.version],
+    ]);
+    const oldShare = (old['named-gp-share.json'] as any).values[0].value;
+    // The first update is the old data, whole and untouched by the refresh.
+    expect(updates[0]!.dataset.namedGpShare.values[0]!.value).toBe(oldShare);
+    // The second is the new data, whole: never a mix.
+    expect(updates[1]!.dataset).toEqual(dataset);
+    expect(updates[1]!.dataset.namedGpShare.values[0]!.value).not.toBe(oldShare);
+    expect(updates[1]!.dataset).not.toBe(updates[0]!.dataset);
+    expect(server.paths().slice(1).sort()).toEqual(DATA_PATHS().sort());
+
+    const entry = await cache.get<{ files: Record<string, unknown> }>(KEYS.dataset);
+    expect(entry?.version).toBe(manifest.version);
+    expect(entry?.value.files).toEqual(files);
+  });
+
+  describe('a file whose bytes do not match the manifest hash', () => {
+    // Same content, different bytes (re-serialised): what a stale HTTP cache or a half-done deploy serves.
+    const stale = (p: string) =>
+      p === 'data/regions.json' ? JSON.stringify(JSON.parse(served.get(p)!)) : undefined;
+
+    it('is fetched a second time past the HTTP cache, and accepted when that matches', async () => {
+      const server = serve({ respond: (p, nth) => (nth === 1 ? stale(p) : undefined) });
+      const cache = await openCache();
+      const { updates, onUpdate } = recorder();
+      await expect(new DataSource(BASE, cache).dataset(onUpdate)).resolves.toEqual({ online: true });
+
+      expect(server.calls.filter((c) => c.path === 'data/regions.json')).toEqual([
+        { path: 'data/regions.json', cache: 'default' },
+        { path: 'data/regions.json', cache: 'reload' },
+      ]);
+      expect(server.count('data/index.json')).toBe(1);
+      expect(updates.map((u) => u.origin)).toEqual(['network']);
+      expect(updates[0]!.dataset).toEqual(dataset);
+      expect((await cache.get(KEYS.dataset))?.version).toBe(manifest.version);
+    });
+
+    it('still mismatching after the reload, keeps the cached dataset and stores nothing', async () => {
+      const server = serve({ respond: stale });
+      const cache = await openCache();
+      const old = oldFiles();
+      await cache.put(KEYS.dataset, OLD_VERSION, { files: old });
+      const { updates, onUpdate } = recorder();
+
+      await expect(new DataSource(BASE, cache).dataset(onUpdate)).resolves.toEqual({ online: true });
+
+      expect(server.calls.filter((c) => c.path === 'data/regions.json').map((c) => c.cache)).toEqual([
+        'default',
+        'reload',
+      ]);
+      // Only the cached data were shown: no update with a mix of old and new files.
+      expect(updates.map((u) => u.origin)).toEqual(['cache']);
+      const entry = await cache.get<{ files: Record<string, unknown> }>(KEYS.dataset);
+      expect(entry?.version).toBe(OLD_VERSION);
+      expect(entry?.value.files).toEqual(old);
+    });
+
+    it('still mismatching after the reload, rejects as stale when nothing is cached', async () => {
+      serve({ respond: stale });
+      const cache = await openCache();
+      const { onUpdate } = recorder();
+      const e = await new DataSource(BASE, cache).dataset(onUpdate).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(StaleFileError);
+      expect((e as Error).message).toContain('regions.json');
+      expect((e as Error).message).toContain(manifest.version);
+      expect(onUpdate).not.toHaveBeenCalled();
+      expect(await cache.get(KEYS.dataset)).toBeUndefined();
+    });
+  });
+
+  it('a file that fails validation from the network keeps the cached dataset', async () => {
+    serve({
+      respond: (p) => (p === 'data/doctor-gap.json' ? JSON.stringify({ broken: true }) : undefined),
+    });
+    const cache = await openCache();
+    await cache.put(KEYS.dataset, OLD_VERSION, { files: oldFiles() });
+    // Without the manifest's hashes the broken file reaches validation.
+    const source = new DataSource(BASE, cache);
+    vi.spyOn(source, 'manifest').mockResolvedValue({ version: manifest.version, files: {} });
+    const { updates, onUpdate } = recorder();
+    await expect(source.dataset(onUpdate)).resolves.toEqual({ online: true });
+    expect(updates.map((u) => u.origin)).toEqual(['cache']);
+    expect((await cache.get(KEYS.dataset))?.version).toBe(OLD_VERSION);
+  });
+
+  describe('a corrupt cached entry is deleted, refetched, and never shown', () => {
+    it.each<[string, () => unknown]>([
+      [
+        'an invalid share value',
+        () => ({ files: filesWith('named-gp-share.json', (j) => (j.values[0].value = 150)) }),
+      ],
+      [
+        'a missing file',
+        () => {
+          const f = structuredClone(files);
+          delete f['surveys/2024.json'];
+          return { files: f };
+        },
+      ],
+      ['no files at all', () => ({})],
+      ['a null value', () => null],
+      ['files that are not JSON objects', () => ({ files: 'garbage' })],
+    ])('%s', async (_, value) => {
+      const server = serve();
+      const cache = await openCache();
+      await cache.put(KEYS.dataset, manifest.version, value());
+      const del = vi.spyOn(cache, 'delete');
+      const { updates, onUpdate } = recorder();
+
+      await expect(new DataSource(BASE, cache).dataset(onUpdate)).resolves.toEqual({ online: true });
+
+      expect(del).toHaveBeenCalledWith(KEYS.dataset);
+      expect(updates.map((u) => u.origin)).toEqual(['network']);
+      expect(updates[0]!.dataset).toEqual(dataset);
+      // Same version as the corrupt entry, but refetched rather than trusted.
+      expect(server.paths().slice(1).sort()).toEqual(DATA_PATHS().sort());
+      const entry = await cache.get<{ files: Record<string, unknown> }>(KEYS.dataset);
+      expect(entry?.value.files).toEqual(files);
+    });
+
+    it('offline with only a corrupt entry: deleted, and the load rejects', async () => {
+      serve({ offline: true });
+      const cache = await openCache();
+      await cache.put(KEYS.dataset, manifest.version, { files: {} });
+      const { onUpdate } = recorder();
+      await expect(new DataSource(BASE, cache).dataset(onUpdate)).rejects.toBeInstanceOf(DataError);
+      expect(onUpdate).not.toHaveBeenCalled();
+      expect(await cache.get(KEYS.dataset)).toBeUndefined();
+    });
+  });
+
+  it('offline with a cache: onUpdate from the cache, then resolves { online: false }', async () => {
+    const server = serve({ offline: true });
+    const cache = await openCache();
+    await cache.put(KEYS.dataset, manifest.version, { files });
+    const { updates, onUpdate } = recorder();
+    await expect(new DataSource(BASE, cache).dataset(onUpdate)).resolves.toEqual({ online: false });
+    expect(updates.map((u) => [u.origin, u.version])).toEqual([['cache', manifest.version]]);
+    expect(updates[0]!.dataset).toEqual(dataset);
+    expect(server.paths()).toEqual(['data/manifest.json']);
+  });
+
+  it('offline without a cache: rejects with a DataError naming the file', async () => {
+    serve({ offline: true });
+    const { onUpdate } = recorder();
+    const e = await new DataSource(BASE, await openCache()).dataset(onUpdate).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(DataError);
+    expect((e as DataError).file).toBe('index.json');
+    expect((e as DataError).message).toMatch(/network/);
+    expect(onUpdate).not.toHaveBeenCalled();
+  });
+
+  it('a manifest that is reachable but a data file that is not: keeps the cache, reports offline', async () => {
+    serve({ respond: (p) => (p === 'data/context.json' ? 'offline' : undefined) });
+    const cache = await openCache();
+    await cache.put(KEYS.dataset, OLD_VERSION, { files: oldFiles() });
+    const { updates, onUpdate } = recorder();
+    await expect(new DataSource(BASE, cache).dataset(onUpdate)).resolves.toEqual({ online: false });
+    expect(updates.map((u) => u.origin)).toEqual(['cache']);
+  });
+
+  it('an HTTP error without a cache rejects with a DataError naming the file and status', async () => {
+    serve({ respond: (p) => (p === 'data/surveys/2023.json' ? 503 : undefined) });
+    const { onUpdate } = recorder();
+    const e = await new DataSource(BASE, await openCache()).dataset(onUpdate).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(DataError);
+    expect((e as DataError).file).toBe('surveys/2023.json');
+    expect((e as DataError).message).toContain('HTTP 503');
+    expect(onUpdate).not.toHaveBeenCalled();
+  });
+
+  it('without a manifest but with the data reachable: shows the network data, version null, not stored', async () => {
+    serve({ respond: (p) => (p === 'data/manifest.json' ? 404 : undefined) });
+    const cache = await openCache();
+    const { updates, onUpdate } = recorder();
+    await expect(new DataSource(BASE, cache).dataset(onUpdate)).resolves.toEqual({ online: true });
+    expect(updates.map((u) => [u.origin, u.version])).toEqual([['network', null]]);
+    expect(updates[0]!.dataset).toEqual(dataset);
+    expect(await cache.get(KEYS.dataset)).toBeUndefined();
+  });
+
+  it('an abort during the refresh rejects with the AbortError and stores nothing', async () => {
+    const controller = new AbortController();
+    // The manifest arrives; the reader navigates away while the data files load.
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+        const path = String(input).slice(BASE.length);
+        if (path !== 'data/manifest.json') {
+          controller.abort();
+          throw new DOMException('aborted', 'AbortError');
+        }
+        expect(init?.signal).toBe(controller.signal);
+        return new Response(served.get(path), { status: 200 });
+      }),
+    );
+    const cache = await openCache();
+    const { onUpdate } = recorder();
+    const e = await new DataSource(BASE, cache).dataset(onUpdate, controller.signal).catch((x: unknown) => x);
+    expect((e as DOMException).name).toBe('AbortError');
+    expect(onUpdate).not.toHaveBeenCalled();
+    expect(await cache.get(KEYS.dataset)).toBeUndefined();
+  });
+
+  it('an abort by another caller of the shared manifest request does not fail this load', async () => {
+    // The manifest answers only when released, and honours its request's signal meanwhile.
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+        const path = String(input).slice(BASE.length);
+        if (path === 'data/manifest.json') {
+          await new Promise<void>((resolve, reject) => {
+            init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+            void gate.then(resolve);
+          });
+        }
+        if (init?.signal?.aborted) throw new DOMException('aborted', 'AbortError');
+        return new Response(served.get(path), { status: 200 });
+      }),
+    );
+    const source = new DataSource(BASE, await openCache());
+    const spy = vi.spyOn(source, 'manifest');
+    const other = new AbortController(); // e.g. the map view, unmounted before the manifest arrived
+    const mine = new AbortController();
+
+    const theirs = source.manifest(other.signal);
+    const { updates, onUpdate } = recorder();
+    const load = source.dataset(onUpdate, mine.signal);
+    await vi.waitFor(() => expect(spy).toHaveBeenCalledTimes(2)); // the load now awaits the manifest
+    other.abort();
+    await expect(theirs).rejects.toMatchObject({ name: 'AbortError' });
+    release();
+
+    // `mine` was never aborted: the load must not end with an AbortError (which the app ignores,
+    // leaving the reader with neither data nor an error).
+    await expect(load).resolves.toEqual({ online: true });
+    expect(updates.map((u) => [u.origin, u.version])).toEqual([['network', manifest.version]]);
+  });
+
+  it('works over a memory-only cache', async () => {
+    vi.stubGlobal('indexedDB', undefined);
+    const cache = await Cache.open({ name: 'memory-only' });
+    expect(cache.mode).toBe('memory');
+    serve();
+    const source = new DataSource(BASE, cache);
+    const first = recorder();
+    await source.dataset(first.onUpdate);
+    expect(first.updates.map((u) => u.origin)).toEqual(['network']);
+    const server = serve();
+    const second = recorder();
+    await new DataSource(BASE, cache).dataset(second.onUpdate);
+    expect(second.updates.map((u) => u.origin)).toEqual(['cache']);
+    expect(server.paths()).toEqual(['data/manifest.json']);
+  });
+});
+
+describe('DataSource.topology', () => {
+  const want = () => manifest.files[TOPO]!;
+  const topology = () => JSON.parse(served.get(TOPO)!) as unknown;
+
+  it('cold: fetched, validated and stored under its file hash', async () => {
+    const server = serve();
+    const cache = await openCache();
+    const r = await new DataSource(BASE, cache).topology();
+    expect(r.origin).toBe('network');
+    expect(r.topology.type).toBe('Topology');
+    expect(r.topology.objects.regions.geometries).toHaveLength(21);
+    expect(server.paths()).toEqual(['data/manifest.json', TOPO]);
+    const entry = await cache.get(KEYS.topology);
+    expect(entry?.version).toBe(want());
+    expect(entry?.value).toEqual(topology());
+  });
+
+  it('from the cache when the hash matches: only the manifest is fetched', async () => {
+    const server = serve();
+    const cache = await openCache();
+    await cache.put(KEYS.topology, want(), topology());
+    const r = await new DataSource(BASE, cache).topology();
+    expect(r.origin).toBe('cache');
+    expect(r.topology).toEqual(topology());
+    expect(server.paths()).toEqual(['data/manifest.json']);
+  });
+
+  it('refetched when the cached hash differs, and the new one stored', async () => {
+    const server = serve();
+    const cache = await openCache();
+    await cache.put(KEYS.topology, 'deadbeefdeadbeef', topology());
+    const r = await new DataSource(BASE, cache).topology();
+    expect(r.origin).toBe('network');
+    expect(server.paths()).toEqual(['data/manifest.json', TOPO]);
+    expect((await cache.get(KEYS.topology))?.version).toBe(want());
+  });
+
+  it('a corrupt cached topology is deleted and refetched', async () => {
+    const server = serve();
+    const cache = await openCache();
+    await cache.put(KEYS.topology, want(), { type: 'Topology', objects: {} });
+    const del = vi.spyOn(cache, 'delete');
+    const r = await new DataSource(BASE, cache).topology();
+    expect(del).toHaveBeenCalledWith(KEYS.topology);
+    expect(r.origin).toBe('network');
+    expect(r.topology.objects.regions.geometries).toHaveLength(21);
+    expect(server.paths()).toEqual(['data/manifest.json', TOPO]);
+    expect((await cache.get(KEYS.topology))?.value).toEqual(topology());
+  });
+
+  it('offline: the cached topology, whatever its hash', async () => {
+    serve({ offline: true });
+    const cache = await openCache();
+    await cache.put(KEYS.topology, 'deadbeefdeadbeef', topology());
+    const r = await new DataSource(BASE, cache).topology();
+    expect(r.origin).toBe('cache');
+  });
+
+  it('offline without a cache: rejects with a DataError naming the file', async () => {
+    serve({ offline: true });
+    const e = await new DataSource(BASE, await openCache()).topology().catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(DataError);
+    expect((e as DataError).file).toBe(TOPO);
+  });
+
+  it('a mismatching topology is fetched twice and then the stale cached one is kept', async () => {
+    const server = serve({ respond: (p) => (p === TOPO ? JSON.stringify(topology()) + '\n' : undefined) });
+    const cache = await openCache();
+    await cache.put(KEYS.topology, 'deadbeefdeadbeef', topology());
+    const r = await new DataSource(BASE, cache).topology();
+    expect(r.origin).toBe('cache');
+    expect(server.calls.filter((c) => c.path === TOPO).map((c) => c.cache)).toEqual(['default', 'reload']);
+    expect((await cache.get(KEYS.topology))?.version).toBe('deadbeefdeadbeef');
+  });
+
+  it('shares the session manifest with dataset()', async () => {
+    const server = serve();
+    const source = new DataSource(BASE, await openCache());
+    await source.dataset(() => undefined);
+    await source.topology();
+    expect(server.count('data/manifest.json')).toBe(1);
+  });
+});
+
+describe('DataSource.derived', () => {
+  it('computes once per version and recomputes for a new version', async () => {
+    serve();
+    const cache = await openCache();
+    const source = new DataSource(BASE, cache);
+    let n = 0;
+    const compute = vi.fn(() => ({ n: ++n }));
+
+    expect(await source.derived('series', 'v1', compute)).toEqual({ n: 1 });
+    expect(await source.derived('series', 'v1', compute)).toEqual({ n: 1 });
+    expect(compute).toHaveBeenCalledTimes(1);
+
+    expect(await source.derived('series', 'v2', compute)).toEqual({ n: 2 });
+    expect(compute).toHaveBeenCalledTimes(2);
+    expect(await cache.get('series')).toMatchObject({ version: 'v2', value: { n: 2 } });
+
+    // Another session over the same cache reuses it.
+    expect(await new DataSource(BASE, cache).derived('series', 'v2', compute)).toEqual({ n: 2 });
+    expect(compute).toHaveBeenCalledTimes(2);
+  });
+
+  it('keeps derived values apart by key', async () => {
+    const source = new DataSource(BASE, await openCache());
+    expect(await source.derived('a', 'v1', () => 'A')).toBe('A');
+    expect(await source.derived('b', 'v1', () => 'B')).toBe('B');
+    expect(await source.derived('a', 'v1', () => 'other')).toBe('A');
+  });
+
+  it('without a version: computes every time and stores nothing', async () => {
+    const cache = await openCache();
+    const source = new DataSource(BASE, cache);
+    const compute = vi.fn(() => 7);
+    expect(await source.derived('k', null, compute)).toBe(7);
+    expect(await source.derived('k', null, compute)).toBe(7);
+    expect(compute).toHaveBeenCalledTimes(2);
+    expect(await cache.get('k')).toBeUndefined();
+  });
+
+  it('exposes its cache as store', async () => {
+    const cache = await openCache();
+    expect(new DataSource(BASE, cache).store).toBe(cache);
+  });
+});
