@@ -16,6 +16,8 @@ export interface ImageContent {
   summary: string;
   legendTitle: string;
   legend: ImageLegendItem[];
+  /** Lines under the legend explaining the hatches in use. */
+  legendNotes: Array<{ pattern: Pattern; text: string }>;
   source: string;
   /** The map as drawn (any resolution); fitted into the map box keeping its aspect ratio. */
   map: CanvasImageSource & { width: number; height: number };
@@ -24,7 +26,7 @@ export interface ImageContent {
 /** Composition width in CSS pixels (the PNG is `scale` times wider). */
 export const IMAGE_WIDTH = 1000;
 const PAD = 32;
-const MAP_BOX = { w: 560, h: 700 };
+const MAP_BOX = { w: 520, h: 720 };
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 const SERIF = 'Georgia, "Times New Roman", serif';
 
@@ -80,7 +82,14 @@ export async function composeImage(c: ImageContent, scale = 2): Promise<Blob> {
   const mapW = Math.round(c.map.width * fit);
   const mapH = Math.round(c.map.height * fit);
   const top = PAD + 34 + summaryLines.length * 25 + 16;
-  const legendH = 28 + c.legend.length * 30;
+  const lx = PAD + mapW + 28;
+  const labelWidth = IMAGE_WIDTH - PAD - (lx + 32);
+  measure.font = `14px ${FONT}`;
+  const items = c.legend.map((item) => ({ ...item, lines: wrap(measure, `${item.label} (${item.count})`, labelWidth) }));
+  measure.font = `12px ${FONT}`;
+  const notes = c.legendNotes.map((n) => ({ ...n, lines: wrap(measure, n.text, labelWidth) }));
+  const legendH =
+    28 + items.reduce((h, it) => h + Math.max(22, it.lines.length * 18) + 8, 0) + notes.reduce((h, n) => h + n.lines.length * 16 + 8, 8);
   const bodyH = Math.max(mapH, legendH);
   const height = top + bodyH + 20 + sourceLines.length * 17 + PAD;
 
@@ -103,33 +112,39 @@ export async function composeImage(c: ImageContent, scale = 2): Promise<Blob> {
   ctx.strokeStyle = '#cccccc';
   ctx.strokeRect(PAD + 0.5, top + 0.5, mapW - 1, mapH - 1);
 
-  const lx = PAD + mapW + 28;
   ctx.font = `bold 13px ${FONT}`;
   ctx.fillStyle = '#5e5e5e';
   ctx.fillText(c.legendTitle.toUpperCase(), lx, top);
-  c.legend.forEach((item, i) => {
-    const y = top + 28 + i * 30;
-    ctx.fillStyle = item.color;
-    ctx.fillRect(lx, y, 22, 16);
-    const pat = hatchPattern(ctx, item.pattern, scale);
+  const swatch = (x: number, y: number, color: string, pattern: Pattern) => {
+    ctx.fillStyle = color;
+    ctx.fillRect(x, y, 22, 16);
+    const pat = hatchPattern(ctx, pattern, scale);
     if (pat) {
       ctx.save();
       ctx.setTransform(1, 0, 0, 1, 0, 0);
       ctx.fillStyle = pat;
-      ctx.fillRect(lx * scale, y * scale, 22 * scale, 16 * scale);
+      ctx.fillRect(x * scale, y * scale, 22 * scale, 16 * scale);
       ctx.restore();
     }
     ctx.strokeStyle = 'rgba(0,0,0,0.35)';
-    ctx.strokeRect(lx + 0.5, y + 0.5, 21, 15);
+    ctx.strokeRect(x + 0.5, y + 0.5, 21, 15);
+  };
+  let y = top + 28;
+  for (const item of items) {
+    swatch(lx, y, item.color, item.pattern);
     ctx.fillStyle = '#1b1b1b';
     ctx.font = `14px ${FONT}`;
-    ctx.fillText(item.label, lx + 32, y + 1);
-    ctx.fillStyle = '#5e5e5e';
-    ctx.font = `12px ${FONT}`;
-    ctx.textAlign = 'right';
-    ctx.fillText(item.count, IMAGE_WIDTH - PAD, y + 2);
-    ctx.textAlign = 'left';
-  });
+    item.lines.forEach((l, i) => ctx.fillText(l, lx + 32, y + 1 + i * 18));
+    y += Math.max(22, item.lines.length * 18) + 8;
+  }
+  y += 8;
+  ctx.font = `12px ${FONT}`;
+  for (const n of notes) {
+    swatch(lx, y, n.pattern === 'unknown' ? '#c8c8c8' : '#ffffff', n.pattern);
+    ctx.fillStyle = '#4a4a4a';
+    n.lines.forEach((l, i) => ctx.fillText(l, lx + 32, y + 1 + i * 16));
+    y += n.lines.length * 16 + 8;
+  }
 
   ctx.fillStyle = '#5e5e5e';
   ctx.font = `12px ${FONT}`;

@@ -40,7 +40,10 @@ export interface RegionMapHandle {
   renderedRegions(): RegionCode[];
   /** Feature-state of a region as MapLibre holds it. */
   stateOf(code: RegionCode): Record<string, unknown>;
-  /** A copy of the map as drawn at `pixelRatio` device pixels per CSS pixel (for the PNG export). */
+  /**
+   * A copy of the map as drawn at `pixelRatio` device pixels per CSS pixel, cropped to Sweden
+   * with a margin of context (for the PNG export).
+   */
   snapshot(pixelRatio: number): Promise<HTMLCanvasElement>;
   fit(): void;
   destroy(): void;
@@ -209,10 +212,18 @@ export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMap
         return await new Promise<HTMLCanvasElement>((resolve) => {
           map.once('render', () => {
             const src = map.getCanvas();
+            const [w, sth, e, n] = SWEDEN_BOUNDS;
+            const a = map.project([w, sth]);
+            const b = map.project([e, n]);
+            const margin = 24;
+            const x0 = Math.max(0, Math.floor((Math.min(a.x, b.x) - margin) * pixelRatio));
+            const y0 = Math.max(0, Math.floor((Math.min(a.y, b.y) - margin) * pixelRatio));
+            const x1 = Math.min(src.width, Math.ceil((Math.max(a.x, b.x) + margin) * pixelRatio));
+            const y1 = Math.min(src.height, Math.ceil((Math.max(a.y, b.y) + margin) * pixelRatio));
             const copy = document.createElement('canvas');
-            copy.width = src.width;
-            copy.height = src.height;
-            copy.getContext('2d')!.drawImage(src, 0, 0);
+            copy.width = Math.max(1, x1 - x0);
+            copy.height = Math.max(1, y1 - y0);
+            copy.getContext('2d')!.drawImage(src, x0, y0, copy.width, copy.height, 0, 0, copy.width, copy.height);
             resolve(copy);
           });
           map.triggerRepaint();

@@ -1,0 +1,232 @@
+/**
+ * Beyond the reports: the what-if guideline, changes between surveys with a word diff, compare,
+ * PNG and CSV export, embed mode, the printed region report, and "changed since your last visit".
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launch, openPage, regionState, waitForColoredMap } from './browser';
+import { readDataset } from '../../src/lib/data/validate';
+import { fsReader } from '../../src/cli/fsReader';
+import { classify } from '../../src/lib/metrics/classify';
+import { IMAGE_WIDTH } from '../../src/lib/exportImage';
+import type { Dataset } from '../../src/lib/data/schema';
+
+let browser: Browser;
+let d: Dataset;
+beforeAll(async () => {
+  browser = await launch();
+  d = await readDataset(fsReader('public/data'));
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Reads Swedish-formatted integers such as "1 073", "+155 %", "−12 %". */
+const num = (s: string | null) => Number((s ?? '').replace(/[\s\u00a0\u202f%+]/g, '').replace('−', '-'));
+
+describe('what-if guideline', () => {
+  it('reproduces the report at 1 100 and follows the formula at 1 500', async () => {
+    const { page, problems } = await openPage(browser, '/?metric=gap&view=table');
+    const row = (code: string) => page.locator(`[data-testid="data-table"] tr[data-code="${code}"]`);
+    const cell = async (code: string, col: string) => {
+      const heads = await page.locator('[data-testid="data-table"] thead button.sort').evaluateAll((bs) => bs.map((b) => b.getAttribute('data-col')));
+      return row(code).locator('th, td').nth(heads.indexOf(col)).textContent();
+    };
+    await expect.poll(() => page.locator('[data-testid="data-table"] tbody tr').count()).toBe(21);
+    for (const r of d.doctorGap.rows.filter((x) => x.status === 'reported')) {
+      expect(num(await cell(r.region, 'needed'))).toBe(r.doctorsNeeded);
+      expect(num(await cell(r.region, 'increase'))).toBe(r.increaseNeededPct);
+    }
+    expect(await page.locator('[data-testid="summary"]').textContent()).toMatch(/4\s454/);
+
+    await page.fill('[data-testid="whatif"] input[type="number"]', '1500');
+    await page.press('[data-testid="whatif"] input[type="number"]', 'Enter');
+    await expect.poll(() => new URL(page.url()).searchParams.get('target')).toBe('1500');
+    for (const code of ['SE-AB', 'SE-K', 'SE-Z', 'SE-O', 'SE-BD']) {
+      const r = d.doctorGap.rows.find((x) => x.region === code)!;
+      const needed = r.population / 1500 - r.population / r.inhabitantsPerDoctor!;
+      expect(num(await cell(code, 'needed'))).toBe(Math.round(needed));
+      expect(num(await cell(code, 'increase'))).toBe(Math.round((r.inhabitantsPerDoctor! / 1500 - 1) * 100));
+    }
+    expect(await cell('SE-I', 'needed')).toBe('Ej redovisat');
+    const nat = d.doctorGap.national;
+    const natNeeded = Math.round(nat.population / 1500 - nat.population / nat.inhabitantsPerDoctor!);
+    expect(num((await page.locator('[data-testid="summary"]').textContent())!.match(/behöva ([\d\s\u00a0]+) fler/)![1]!)).toBe(natNeeded);
+
+    // The map restyles to the what-if classes.
+    await page.click('[data-testid="view"] input[value="map"]');
+    await waitForColoredMap(page);
+    const c = classify(d, 'gap', null, 1500);
+    for (const code of ['SE-AB', 'SE-Z', 'SE-I'] as const) expect((await regionState(page, code)).color).toBe(c.byRegion[code].color);
+    // The slider moves in steps of 50 and is keyboard-operable.
+    await page.focus('[data-testid="whatif"] input[type="range"]');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => new URL(page.url()).searchParams.get('target')).toBe('1550');
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('rejects a typed value outside 800–2 000 with a message and keeps the view', async () => {
+    const { page } = await openPage(browser, '/?metric=gap&target=1200');
+    await page.fill('[data-testid="whatif"] input[type="number"]', '5000');
+    await page.press('[data-testid="whatif"] input[type="number"]', 'Enter');
+    await expect.poll(() => page.locator('#whatif-help').textContent()).toContain('800');
+    expect(new URL(page.url()).searchParams.get('target')).toBe('1200');
+    await page.close();
+  });
+});
+
+describe('what changed', () => {
+  it('shows Kalmar 2023 → 2024: NEJ, 1 750 → JA, the target change, and a word diff', async () => {
+    const { page, problems } = await openPage(browser, '/?view=changes&from=2023&to=2024&region=SE-H');
+    const status = page.locator('[data-testid="status-change"]');
+    await expect.poll(() => status.textContent()).toMatch(/NEJ, 1 750\s*→?\s*.*JA/);
+    const diff = page.locator('[data-testid="region-diff"]');
+    expect(await diff.textContent()).toMatch(/Mål: 1\s750 → 1\s100/);
+    expect(await diff.locator('.side[data-side="left"] h4').textContent()).toContain('Tidigare svar');
+    expect(await diff.locator('ins').count()).toBeGreaterThan(0);
+    expect(await diff.locator('del').count()).toBeGreaterThan(0);
+    // Words common to both answers are not marked.
+    expect(await diff.locator('.side[data-side="right"]').textContent()).toContain('1 100');
+    const up = await page.locator('[data-testid="moves-up"] li').allTextContents();
+    expect(up.some((t) => t.includes('Kalmar'))).toBe(true);
+    expect(up.some((t) => t.includes('Stockholm'))).toBe(true);
+    expect(await page.locator('[data-testid="moves-down"]').count()).toBe(0);
+    // Changing the years goes into the URL.
+    await page.selectOption('[data-testid="to"]', '2025');
+    expect(new URL(page.url()).searchParams.get('to')).toBeNull(); // 2025 is the latest: the default
+    await page.selectOption('[data-testid="from"]', '2022');
+    expect(new URL(page.url()).searchParams.get('from')).toBe('2022');
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('compare regions', () => {
+  it('opens from a URL and adds a region from the picker', async () => {
+    const { page } = await openPage(browser, '/?view=compare&compare=SE-I,SE-AB');
+    const table = page.locator('[data-testid="compare-table"]');
+    await expect.poll(() => table.locator('thead th').allTextContents()).toEqual(['Gotland', 'Stockholm']);
+    expect(await table.textContent()).toContain('2027 (2025)');
+    expect(await table.textContent()).toContain('2030 (2025)');
+    await page.check('.compare-options input[data-code="SE-K"]');
+    expect(new URL(page.url()).searchParams.get('compare')).toBe('SE-I,SE-AB,SE-K');
+    expect(await table.locator('thead th').count()).toBe(3);
+    await page.close();
+  });
+});
+
+describe('export', () => {
+  it('downloads a PNG of the map with title, legend and source, at 2×', async () => {
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1440, height: 900 } });
+    const { page, problems } = await openPage(context, '/?metric=share');
+    await waitForColoredMap(page);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="download-png"]')]);
+    expect(download.suggestedFilename()).toBe('fast-lakarkontakt-share-2023-12-31.png');
+    const png = readFileSync((await download.path())!);
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    const width = png.readUInt32BE(16);
+    const height = png.readUInt32BE(20);
+    expect(width).toBe(IMAGE_WIDTH * 2);
+    expect(height).toBeGreaterThan(1200);
+    expect(png.length).toBeGreaterThan(50_000);
+    expect(problems.errors).toEqual([]);
+    await context.close();
+  });
+
+  it('downloads the current view as CSV', async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const { page } = await openPage(context, '/?metric=gap&view=table&target=1500');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="download-view-csv"]')]);
+    expect(download.suggestedFilename()).toBe('fast-lakarkontakt-gap-1500.csv');
+    const lines = readFileSync((await download.path())!, 'utf8').replace(/^\ufeff/, '').trim().split(/\r\n/);
+    expect(lines).toHaveLength(22);
+    expect(lines[0]).toMatch(/^region_code,Region,/);
+    const ab = lines.find((l) => l.startsWith('SE-AB,'))!;
+    const r = d.doctorGap.rows.find((x) => x.region === 'SE-AB')!;
+    expect(ab).toContain(`,${Math.round(r.population / 1500 - r.population / r.inhabitantsPerDoctor!)},`);
+    await context.close();
+  });
+
+  it('publishes the tidy CSV at /data/dataset.csv', async () => {
+    const res = await fetch('http://localhost:4173/data/dataset.csv');
+    const text = await res.text();
+    expect(text.split('\r\n')[0]).toBe('region_code,region_name,indicator,period,value,status,note,source');
+    expect(text).toContain('SE-K,Blekinge,named_gp_share_pct,2023-12-31,18,reported');
+  });
+});
+
+describe('embed', () => {
+  it('shows only the map, legend and summary, with a link back to the full view', async () => {
+    const { page } = await openPage(browser, '/?embed=1&metric=share&region=SE-I', { width: 640, height: 560 });
+    await waitForColoredMap(page);
+    expect(await page.locator('[data-testid="legend"]').count()).toBe(1);
+    expect(await page.locator('.summary').textContent()).toContain('10 av de 16');
+    for (const sel of ['[data-testid="panel"]', '.controls', '.masthead', '[data-testid="region-list"]', '[data-testid="downloads"]'])
+      expect(await page.locator(sel).count()).toBe(0);
+    const href = await page.locator('.embed-link a').getAttribute('href');
+    expect(href).toContain('metric=share');
+    expect(href).not.toContain('embed');
+    await page.close();
+  });
+});
+
+describe('print', () => {
+  it('renders a clean A4 region report', async () => {
+    const { page } = await openPage(browser, '/?region=SE-I');
+    await page.waitForSelector('[data-testid="panel"] [data-testid="chart"] canvas');
+    await page.waitForTimeout(500);
+    await page.emulateMedia({ media: 'print' });
+    const shown = async (sel: string) => page.locator(sel).first().evaluate((el) => getComputedStyle(el).display !== 'none' && el.getBoundingClientRect().height > 0);
+    expect(await shown('[data-testid="panel"]')).toBe(true);
+    expect(await shown('[data-testid="panel"] article[data-year="2024"]')).toBe(true);
+    expect(await shown('[data-testid="panel"] [data-testid="chart"]')).toBe(true);
+    expect(await shown('.site-footer')).toBe(true);
+    for (const sel of ['.controls', '.primary', '.summary', '.close']) expect(await shown(sel)).toBe(false);
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    expect(pdf.length).toBeGreaterThan(30_000);
+    await page.close();
+  });
+});
+
+describe('changed since your last visit', () => {
+  it('tells a returning reader which regions changed', async () => {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const { page } = await openPage(context, '/');
+    await waitForColoredMap(page);
+    expect(await page.locator('[data-testid="visit-notice"]').count()).toBe(0);
+    // Pretend the last visit saw an older version in which Gotland's figures differed.
+    await page.evaluate(async () => {
+      const db: IDBDatabase = await new Promise((res) => {
+        const r = indexedDB.open('fast-lakarkontakt');
+        r.onsuccess = () => res(r.result);
+      });
+      const tx = db.transaction('entries', 'readwrite');
+      const store = tx.objectStore('entries');
+      const entry: { version: string; value: { version: string; fingerprints: Record<string, string> } } = await new Promise((res) => {
+        const r = store.get('last-visit');
+        r.onsuccess = () => res(r.result);
+      });
+      entry.version = entry.value.version = 'oldversion';
+      entry.value.fingerprints['SE-I'] = '00000000';
+      store.put(entry);
+      // And an older dataset version, so this visit is an update.
+      const ds: { version: string } = await new Promise((res) => {
+        const r = store.get('dataset');
+        r.onsuccess = () => res(r.result);
+      });
+      ds.version = 'oldversion';
+      store.put(ds);
+      await new Promise((r) => (tx.oncomplete = r));
+    });
+    await page.reload();
+    const notice = page.locator('[data-testid="visit-notice"]');
+    await expect.poll(() => notice.count()).toBe(1);
+    expect(await notice.locator('li').allTextContents()).toEqual(['Gotland']);
+    await notice.getByRole('button', { name: 'Stäng meddelandet' }).click();
+    expect(await notice.count()).toBe(0);
+    await context.close();
+  });
+});

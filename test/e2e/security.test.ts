@@ -1,0 +1,83 @@
+/**
+ * The production build's Content-Security-Policy holds through a full tour of the dashboard:
+ * any `securitypolicyviolation` event, or a "Refused to …" console message, fails the test.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { BASE, launch, waitForColoredMap } from './browser';
+import { CSP } from '../../src/build/cspPlugin';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+it('ships a strict policy: no unsafe-inline, no unsafe-eval', async () => {
+  const html = await (await fetch(BASE + '/')).text();
+  const meta = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1]?.replace(/&#39;/g, "'");
+  expect(meta).toBe(CSP);
+  for (const directive of [
+    "default-src 'self'",
+    "script-src 'self'",
+    "worker-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data: blob:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+  ])
+    expect(meta).toContain(directive);
+  expect(meta).not.toMatch(/unsafe-(inline|eval)/);
+  // No inline script or style in the shipped HTML.
+  expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+  expect(html).not.toMatch(/<style|style="/);
+});
+
+it('reports no violation during a full tour of the dashboard', async () => {
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1440, height: 900 } });
+  await context.addInitScript(() => {
+    const w = window as unknown as { __csp: string[] };
+    w.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective}: ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+  });
+  const page = await context.newPage();
+  const refused: string[] = [];
+  page.on('console', (m) => {
+    if (/Refused to|Content Security Policy/i.test(m.text())) refused.push(m.text());
+  });
+  await page.goto(BASE + '/');
+  await waitForColoredMap(page);
+
+  for (const year of ['2022', '2023', '2024', '2025']) await page.click(`[data-testid="year"] input[value="${year}"]`);
+  await page.hover('[data-testid="legend"] button[data-class="no"]');
+  for (const metric of ['share', 'gap']) {
+    await page.click(`[data-testid="metric"] input[value="${metric}"]`);
+    await waitForColoredMap(page);
+  }
+  await page.fill('[data-testid="whatif"] input[type="number"]', '900');
+  await page.press('[data-testid="whatif"] input[type="number"]', 'Enter');
+  await page.click('[data-testid="metric"] input[value="decision"]');
+  // Map hover (tooltip positioned with inline style properties) and click.
+  const box = (await page.locator('.region-map').boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.75);
+  await page.click('[data-testid="region-list"] button[data-code="SE-I"]');
+  await page.waitForSelector('[data-testid="panel"] [data-testid="chart"] canvas');
+  await page.getByRole('button', { name: 'Visa hela svaret' }).first().click();
+  await page.locator('.why summary').first().click();
+  const [png] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="download-png"]')]);
+  expect(png.suggestedFilename()).toMatch(/\.png$/);
+  for (const view of ['table', 'changes', 'compare', 'map']) await page.click(`[data-testid="view"] input[value="${view}"]`);
+  await page.click('[data-testid="view"] input[value="table"]');
+  await page.click('[data-testid="data-table"] thead button.sort >> nth=1');
+  await page.click('.lang-switch');
+  await page.goto(BASE + '/?embed=1&metric=share');
+  await waitForColoredMap(page);
+  await page.waitForTimeout(300);
+
+  expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
+  expect(refused).toEqual([]);
+  await context.close();
+});
