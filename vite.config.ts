@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { dataPlugin } from './src/build/dataPlugin.ts';
 import { cspPlugin } from './src/build/cspPlugin.ts';
+import { preloadMapPlugin } from './src/build/preloadPlugin.ts';
 import { VitePWA } from 'vite-plugin-pwa';
 
 export default defineConfig({
@@ -9,6 +10,7 @@ export default defineConfig({
     svelte({ compilerOptions: { runes: true } }),
     dataPlugin(),
     cspPlugin(),
+    preloadMapPlugin(),
     // Offline after one visit: Workbox precaches the shell, MapLibre's worker (.mjs), the data and
     // the geometry. Registered from a script file (no inline script, so the CSP holds).
     VitePWA({
@@ -37,6 +39,9 @@ export default defineConfig({
   ],
   build: {
     target: 'es2022',
+    // One stylesheet: MapLibre's CSS comes with the page, so the lazily imported map chunk
+    // never waits for a stylesheet before it can run.
+    cssCodeSplit: false,
     // MapLibre's own chunk is ~800 KB unminified; it is loaded lazily, after the text.
     chunkSizeWarningLimit: 1200,
   },

@@ -14,14 +14,14 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { topology } from 'topojson-server';
 import { presimplify, simplify, sphericalTriangleArea } from 'topojson-simplify';
-import { feature, neighbors, quantize } from 'topojson-client';
+import { feature, merge, neighbors, quantize } from 'topojson-client';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 const out = join(here, '..', 'public', 'geo', 'sweden.topo.json');
 
 /** Context window around Sweden (lon/lat). Neighbouring land is clipped to it. */
-const BBOX = { west: -12, south: 47, east: 46, north: 74 };
+const BBOX = { west: -8, south: 51, east: 42, north: 73 };
 /**
  * Share of (non-endpoint) points kept, ranked by spherical triangle area, for the regions and for
  * the context land. Chosen by eye at the national and county zooms: Gotland, Öland, Fårö and the
@@ -60,18 +60,25 @@ if (regions.features.length !== 21) throw new Error(`expected 21 regions, got ${
 // Context land: every country of world-atlas touching the window, Sweden included, so that
 // any hairline between the admin-1 and admin-0 outlines shows land rather than sea.
 const countries = feature(world, world.objects.countries);
-const land = {
+const clipped = {
   type: 'FeatureCollection',
   features: countries.features
     .map((f) => ({ ...f, geometry: dropSmallPolygons(clipGeometry(f.geometry)) }))
-    .filter((f) => f.geometry !== null)
-    .map((f) => ({
+    .filter((f) => f.geometry !== null),
+};
+// One merged shape: the context only has to read as land, and a single polygon without interior
+// borders is far less work for the map's worker than thirty countries.
+const landTopo = topology({ land: clipped });
+const land = {
+  type: 'FeatureCollection',
+  features: [
+    {
       type: 'Feature',
-      id: f.id,
-      properties: { name: f.properties.name },
-      geometry: f.geometry,
-    }))
-    .sort((a, b) => (a.id < b.id ? -1 : 1)),
+      id: 'land',
+      properties: { name: 'land' },
+      geometry: merge(landTopo, landTopo.objects.land.geometries),
+    },
+  ],
 };
 
 let topo = topology({ regions, land });
@@ -119,7 +126,7 @@ const json = JSON.stringify(topo);
 writeFileSync(out, json);
 console.log(
   `wrote ${out}: ${(json.length / 1024).toFixed(1)} KB, ${topo.arcs.length} arcs, ` +
-    `${decoded.features.length} regions, ${land.features.length} context countries`,
+    `${decoded.features.length} regions, land merged from ${clipped.features.length} countries`,
 );
 
 /** Removes the polygons of a (Multi)Polygon whose outer ring is under MIN_CONTEXT_ISLAND_KM2. */

@@ -55,16 +55,12 @@ function hatchPattern(ctx: CanvasRenderingContext2D, kind: Pattern, scale: numbe
   const tile = document.createElement('canvas');
   tile.width = tile.height = size;
   const t = tile.getContext('2d')!;
-  t.strokeStyle = kind === 'unknown' ? '#5a5a5a' : 'rgba(0,0,0,0.55)';
+  // The map's one hatch (patterns.ts); the fill under it tells unknown (grey) from inferred.
+  t.strokeStyle = 'rgba(0,0,0,0.55)';
   t.lineWidth = 1.5 * scale;
   t.beginPath();
-  if (kind === 'unknown') {
-    t.moveTo(0, 0);
-    t.lineTo(size, size);
-  } else {
-    t.moveTo(0, size);
-    t.lineTo(size, 0);
-  }
+  t.moveTo(0, size);
+  t.lineTo(size, 0);
   t.stroke();
   return ctx.createPattern(tile, 'repeat');
 }
@@ -85,11 +81,16 @@ export async function composeImage(c: ImageContent, scale = 2): Promise<Blob> {
   const lx = PAD + mapW + 28;
   const labelWidth = IMAGE_WIDTH - PAD - (lx + 32);
   measure.font = `14px ${FONT}`;
-  const items = c.legend.map((item) => ({ ...item, lines: wrap(measure, `${item.label} (${item.count})`, labelWidth) }));
+  const items = c.legend.map((item) => ({
+    ...item,
+    lines: wrap(measure, `${item.label} (${item.count})`, labelWidth),
+  }));
   measure.font = `12px ${FONT}`;
   const notes = c.legendNotes.map((n) => ({ ...n, lines: wrap(measure, n.text, labelWidth) }));
   const legendH =
-    28 + items.reduce((h, it) => h + Math.max(22, it.lines.length * 18) + 8, 0) + notes.reduce((h, n) => h + n.lines.length * 16 + 8, 8);
+    28 +
+    items.reduce((h, it) => h + Math.max(22, it.lines.length * 18) + 8, 0) +
+    notes.reduce((h, n) => h + n.lines.length * 16 + 8, 8);
   const bodyH = Math.max(mapH, legendH);
   const height = top + bodyH + 20 + sourceLines.length * 17 + PAD;
 

@@ -21,7 +21,10 @@ import { readDataset } from '../../src/lib/data/validate';
 import { fsReader } from '../../src/cli/fsReader';
 import { classify } from '../../src/lib/metrics/classify';
 import { classLabel } from '../../src/lib/describe';
-import { DICTS } from '../../src/lib/i18n';
+import sv from '../../src/lib/i18n/sv';
+import en from '../../src/lib/i18n/en';
+
+const DICTS = { sv, en };
 import type { Dataset } from '../../src/lib/data/schema';
 
 const require = createRequire(import.meta.url);

@@ -30,7 +30,9 @@ describe('what-if guideline', () => {
     const { page, problems } = await openPage(browser, '/?metric=gap&view=table');
     const row = (code: string) => page.locator(`[data-testid="data-table"] tr[data-code="${code}"]`);
     const cell = async (code: string, col: string) => {
-      const heads = await page.locator('[data-testid="data-table"] thead button.sort').evaluateAll((bs) => bs.map((b) => b.getAttribute('data-col')));
+      const heads = await page
+        .locator('[data-testid="data-table"] thead button.sort')
+        .evaluateAll((bs) => bs.map((b) => b.getAttribute('data-col')));
       return row(code).locator('th, td').nth(heads.indexOf(col)).textContent();
     };
     await expect.poll(() => page.locator('[data-testid="data-table"] tbody tr').count()).toBe(21);
@@ -52,13 +54,20 @@ describe('what-if guideline', () => {
     expect(await cell('SE-I', 'needed')).toBe('Ej redovisat');
     const nat = d.doctorGap.national;
     const natNeeded = Math.round(nat.population / 1500 - nat.population / nat.inhabitantsPerDoctor!);
-    expect(num((await page.locator('[data-testid="summary"]').textContent())!.match(/behöva ([\d\s\u00a0]+) fler/)![1]!)).toBe(natNeeded);
+    expect(
+      num(
+        (await page.locator('[data-testid="summary"]').textContent())!.match(
+          /behöva ([\d\s\u00a0]+) fler/,
+        )![1]!,
+      ),
+    ).toBe(natNeeded);
 
     // The map restyles to the what-if classes.
     await page.click('[data-testid="view"] input[value="map"]');
     await waitForColoredMap(page);
     const c = classify(d, 'gap', null, 1500);
-    for (const code of ['SE-AB', 'SE-Z', 'SE-I'] as const) expect((await regionState(page, code)).color).toBe(c.byRegion[code].color);
+    for (const code of ['SE-AB', 'SE-Z', 'SE-I'] as const)
+      expect((await regionState(page, code)).color).toBe(c.byRegion[code].color);
     // The slider moves in steps of 50 and is keyboard-operable.
     await page.focus('[data-testid="whatif"] input[type="range"]');
     await page.keyboard.press('ArrowRight');
@@ -119,10 +128,16 @@ describe('compare regions', () => {
 
 describe('export', () => {
   it('downloads a PNG of the map with title, legend and source, at 2×', async () => {
-    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1440, height: 900 } });
+    const context = await browser.newContext({
+      acceptDownloads: true,
+      viewport: { width: 1440, height: 900 },
+    });
     const { page, problems } = await openPage(context, '/?metric=share');
     await waitForColoredMap(page);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="download-png"]')]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid="download-png"]'),
+    ]);
     expect(download.suggestedFilename()).toBe('fast-lakarkontakt-share-2023-12-31.png');
     const png = readFileSync((await download.path())!);
     expect(png.subarray(1, 4).toString()).toBe('PNG');
@@ -138,9 +153,15 @@ describe('export', () => {
   it('downloads the current view as CSV', async () => {
     const context = await browser.newContext({ acceptDownloads: true });
     const { page } = await openPage(context, '/?metric=gap&view=table&target=1500');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="download-view-csv"]')]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid="download-view-csv"]'),
+    ]);
     expect(download.suggestedFilename()).toBe('fast-lakarkontakt-gap-1500.csv');
-    const lines = readFileSync((await download.path())!, 'utf8').replace(/^\ufeff/, '').trim().split(/\r\n/);
+    const lines = readFileSync((await download.path())!, 'utf8')
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split(/\r\n/);
     expect(lines).toHaveLength(22);
     expect(lines[0]).toMatch(/^region_code,Region,/);
     const ab = lines.find((l) => l.startsWith('SE-AB,'))!;
@@ -159,11 +180,20 @@ describe('export', () => {
 
 describe('embed', () => {
   it('shows only the map, legend and summary, with a link back to the full view', async () => {
-    const { page } = await openPage(browser, '/?embed=1&metric=share&region=SE-I', { width: 640, height: 560 });
+    const { page } = await openPage(browser, '/?embed=1&metric=share&region=SE-I', {
+      width: 640,
+      height: 560,
+    });
     await waitForColoredMap(page);
     expect(await page.locator('[data-testid="legend"]').count()).toBe(1);
     expect(await page.locator('.summary').textContent()).toContain('10 av de 16');
-    for (const sel of ['[data-testid="panel"]', '.controls', '.masthead', '[data-testid="region-list"]', '[data-testid="downloads"]'])
+    for (const sel of [
+      '[data-testid="panel"]',
+      '.controls',
+      '.masthead',
+      '[data-testid="region-list"]',
+      '[data-testid="downloads"]',
+    ])
       expect(await page.locator(sel).count()).toBe(0);
     const href = await page.locator('.embed-link a').getAttribute('href');
     expect(href).toContain('metric=share');
@@ -178,7 +208,11 @@ describe('print', () => {
     await page.waitForSelector('[data-testid="panel"] [data-testid="chart"] canvas');
     await page.waitForTimeout(500);
     await page.emulateMedia({ media: 'print' });
-    const shown = async (sel: string) => page.locator(sel).first().evaluate((el) => getComputedStyle(el).display !== 'none' && el.getBoundingClientRect().height > 0);
+    const shown = async (sel: string) =>
+      page
+        .locator(sel)
+        .first()
+        .evaluate((el) => getComputedStyle(el).display !== 'none' && el.getBoundingClientRect().height > 0);
     expect(await shown('[data-testid="panel"]')).toBe(true);
     expect(await shown('[data-testid="panel"] article[data-year="2024"]')).toBe(true);
     expect(await shown('[data-testid="panel"] [data-testid="chart"]')).toBe(true);
@@ -205,10 +239,11 @@ describe('changed since your last visit', () => {
       });
       const tx = db.transaction('entries', 'readwrite');
       const store = tx.objectStore('entries');
-      const entry: { version: string; value: { version: string; fingerprints: Record<string, string> } } = await new Promise((res) => {
-        const r = store.get('last-visit');
-        r.onsuccess = () => res(r.result);
-      });
+      const entry: { version: string; value: { version: string; fingerprints: Record<string, string> } } =
+        await new Promise((res) => {
+          const r = store.get('last-visit');
+          r.onsuccess = () => res(r.result);
+        });
       entry.version = entry.value.version = 'oldversion';
       entry.value.fingerprints['SE-I'] = '00000000';
       store.put(entry);

@@ -103,7 +103,7 @@ describe('without WebGL2', () => {
     const { page, problems } = await openPage(noGl, '/');
     const msg = page.locator('[data-testid="map"] .map-message');
     await expect.poll(() => msg.textContent(), { timeout: 20_000 }).toContain('WebGL 2');
-    expect(await page.locator('[data-testid="summary"]').textContent()).toContain('13 av 21');
+    await expect.poll(() => page.locator('[data-testid="summary"]').textContent()).toContain('13 av 21');
     await page.click('[data-testid="region-list"] button[data-code="SE-I"]');
     await expect.poll(() => page.locator('[data-testid="panel"] h2').textContent()).toBe('Gotland');
     await page.click('[data-testid="view"] input[value="table"]');

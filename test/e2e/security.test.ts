@@ -17,7 +17,9 @@ afterAll(async () => {
 
 it('ships a strict policy: no unsafe-inline, no unsafe-eval', async () => {
   const html = await (await fetch(BASE + '/')).text();
-  const meta = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1]?.replace(/&#39;/g, "'");
+  const meta = html
+    .match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1]
+    ?.replace(/&#39;/g, "'");
   expect(meta).toBe(CSP);
   for (const directive of [
     "default-src 'self'",
@@ -41,7 +43,9 @@ it('reports no violation during a full tour of the dashboard', async () => {
   await context.addInitScript(() => {
     const w = window as unknown as { __csp: string[] };
     w.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective}: ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.__csp.push(`${e.violatedDirective}: ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
+    );
   });
   const page = await context.newPage();
   const refused: string[] = [];
@@ -51,7 +55,8 @@ it('reports no violation during a full tour of the dashboard', async () => {
   await page.goto(BASE + '/');
   await waitForColoredMap(page);
 
-  for (const year of ['2022', '2023', '2024', '2025']) await page.click(`[data-testid="year"] input[value="${year}"]`);
+  for (const year of ['2022', '2023', '2024', '2025'])
+    await page.click(`[data-testid="year"] input[value="${year}"]`);
   await page.hover('[data-testid="legend"] button[data-class="no"]');
   for (const metric of ['share', 'gap']) {
     await page.click(`[data-testid="metric"] input[value="${metric}"]`);
@@ -67,9 +72,13 @@ it('reports no violation during a full tour of the dashboard', async () => {
   await page.waitForSelector('[data-testid="panel"] [data-testid="chart"] canvas');
   await page.getByRole('button', { name: 'Visa hela svaret' }).first().click();
   await page.locator('.why summary').first().click();
-  const [png] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="download-png"]')]);
+  const [png] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click('[data-testid="download-png"]'),
+  ]);
   expect(png.suggestedFilename()).toMatch(/\.png$/);
-  for (const view of ['table', 'changes', 'compare', 'map']) await page.click(`[data-testid="view"] input[value="${view}"]`);
+  for (const view of ['table', 'changes', 'compare', 'map'])
+    await page.click(`[data-testid="view"] input[value="${view}"]`);
   await page.click('[data-testid="view"] input[value="table"]');
   await page.click('[data-testid="data-table"] thead button.sort >> nth=1');
   await page.click('.lang-switch');

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { DataError, readDataset, type ReadJson } from '../../src/lib/data/validate';
 import { fsReader } from '../../src/cli/fsReader';
 import type { Dataset } from '../../src/lib/data/schema';
+import svDict from '../../src/lib/i18n/sv';
+import enDict from '../../src/lib/i18n/en';
 
 export const DATA_DIR = 'public/data';
 
@@ -111,3 +113,6 @@ export function parseCsv(text: string): string[][] {
   }
   return records;
 }
+
+/** Both languages' strings (the app loads English lazily; tests want both at hand). */
+export const DICTS = { sv: svDict, en: enDict };

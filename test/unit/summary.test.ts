@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Dataset } from '../../src/lib/data/schema';
-import { DICTS } from '../../src/lib/i18n';
+import { DICTS } from './helpers';
 import { namedDecidedCount, summarySentence } from '../../src/lib/summary';
 import { loadDataset } from './helpers';
 

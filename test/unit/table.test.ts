@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Dataset, RegionCode } from '../../src/lib/data/schema';
 import { classLabel } from '../../src/lib/describe';
-import { DICTS } from '../../src/lib/i18n';
+import { DICTS } from './helpers';
 import { classify } from '../../src/lib/metrics/classify';
 import { METRICS, type Lang, type Metric } from '../../src/lib/state/url';
 import { sortRows, tableCsv, tableModel, type Row, type TableModel } from '../../src/lib/table';

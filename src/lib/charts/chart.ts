@@ -26,3 +26,6 @@ Chart.register(
 );
 
 export { Chart };
+
+// The chart builders travel with Chart.js in the lazily loaded chunk.
+export * from './configs';

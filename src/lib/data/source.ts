@@ -36,6 +36,31 @@ export const KEYS = {
   visit: 'last-visit',
 } as const;
 
+/**
+ * A synchronous hint, in localStorage, that IndexedDB holds a copy of an entry. Opening
+ * IndexedDB on a first visit takes ~100 ms; with the hint absent, a first visit goes to the
+ * network at once instead of waiting to learn that the cache is empty. Where localStorage is
+ * unavailable the hint is unknown (null) and the cache is always asked first.
+ */
+export const cacheHint = {
+  key: (entry: string) => `fast-lakarkontakt:cached:${entry}`,
+  get(entry: string): boolean | null {
+    try {
+      return globalThis.localStorage ? localStorage.getItem(this.key(entry)) === '1' : null;
+    } catch {
+      return null;
+    }
+  },
+  set(entry: string, present: boolean): void {
+    try {
+      if (present) localStorage.setItem(this.key(entry), '1');
+      else localStorage.removeItem(this.key(entry));
+    } catch {
+      /* private mode or no storage: the hint stays unknown */
+    }
+  },
+};
+
 /** SHA-256 of a text, hex, first 16 characters (the build's file hash); null without WebCrypto. */
 export async function contentHash(text: string): Promise<string | null> {
   const subtle = globalThis.crypto?.subtle;
@@ -55,14 +80,19 @@ export class StaleFileError extends Error {
 export class DataSource {
   private manifestPromise: Promise<ContentManifest | null> | null = null;
 
+  private readonly cacheP: Promise<Cache>;
+
   /**
    * @param base the app's base URL (ends in '/')
-   * @param cache the opened cache (memory-only where IndexedDB is unavailable)
+   * @param cache the cache (memory-only where IndexedDB is unavailable), or the promise of it:
+   *   network requests start at once and do not wait for IndexedDB to open
    */
   constructor(
     private readonly base: string,
-    private readonly cache: Cache,
-  ) {}
+    cache: Cache | Promise<Cache>,
+  ) {
+    this.cacheP = Promise.resolve(cache);
+  }
 
   /**
    * The content manifest, fetched once per session past every HTTP cache; null when unreachable.
@@ -90,44 +120,57 @@ export class DataSource {
    * network was reachable. Rejects only when there is nothing to show (no cache, network failed).
    */
   async dataset(onUpdate: (u: DatasetUpdate) => void, signal?: AbortSignal): Promise<{ online: boolean }> {
-    const cached = await this.cachedDataset();
+    // The manifest is asked for at once; a first visit fetches the files meanwhile and checks
+    // them against it as they arrive, so the check adds no round trip.
+    const manifestP = this.manifest(signal);
+    const cached = cacheHint.get(KEYS.dataset) === false ? null : await this.cachedDataset();
     if (cached) onUpdate(cached);
     if (signal?.aborted) return { online: true };
-
-    const manifest = await this.manifest(signal);
-    if (cached && manifest && cached.version === manifest.version) return { online: true };
-    if (cached && !manifest) return { online: false };
-
+    if (cached) {
+      const manifest = await manifestP;
+      if (!manifest) return { online: false };
+      if (cached.version === manifest.version) return { online: true };
+    }
     try {
-      const fresh = await this.fetchDataset(manifest, signal);
-      if (manifest) await this.cache.put<CachedFiles>(KEYS.dataset, manifest.version, { files: fresh.files });
+      const fresh = await this.fetchDataset(manifestP, signal);
+      const manifest = await manifestP;
+      if (
+        manifest &&
+        (await (await this.cacheP).put<CachedFiles>(KEYS.dataset, manifest.version, { files: fresh.files }))
+      )
+        cacheHint.set(KEYS.dataset, true);
       onUpdate({ dataset: fresh.dataset, version: manifest?.version ?? null, origin: 'network' });
       return { online: true };
     } catch (e) {
       if (isAbort(e)) throw e;
       // With good data on screen, a failed or inconsistent refresh keeps it; otherwise report.
-      if (cached) return { online: !(e instanceof DataError && /network/.test(e.message)) };
+      if (cached)
+        return { online: !(e instanceof DataError && e.problems.some((x) => x.startsWith('network'))) };
       throw e;
     }
   }
 
   /** The cached dataset, validated; a corrupt entry is deleted and treated as absent. */
   private async cachedDataset(): Promise<DatasetUpdate | null> {
-    const entry = await this.cache.get<CachedFiles>(KEYS.dataset);
-    if (!entry) return null;
+    const entry = await (await this.cacheP).get<CachedFiles>(KEYS.dataset);
+    if (!entry) {
+      cacheHint.set(KEYS.dataset, false);
+      return null;
+    }
     try {
       const files = entry.value?.files;
       if (!files || typeof files !== 'object') throw new DataError('cache', ['no files']);
       const dataset = await readDataset(memoryReader(files));
       return { dataset, version: entry.version, origin: 'cache' };
     } catch {
-      await this.cache.delete(KEYS.dataset);
+      await (await this.cacheP).delete(KEYS.dataset);
+      cacheHint.set(KEYS.dataset, false);
       return null;
     }
   }
 
   /** Fetches every data file, checks each against the manifest's hash, and validates the whole. */
-  private async fetchDataset(manifest: ContentManifest | null, signal?: AbortSignal) {
+  private async fetchDataset(manifest: Promise<ContentManifest | null>, signal?: AbortSignal) {
     const files: Record<string, unknown> = {};
     const read: ReadJson = async (path) => {
       const value = await this.fetchChecked(`${DATA_DIR}${path}`, path, manifest, signal);
@@ -145,10 +188,10 @@ export class DataSource {
   private async fetchChecked(
     rel: string,
     file: string,
-    manifest: ContentManifest | null,
+    manifestP: Promise<ContentManifest | null>,
     signal?: AbortSignal,
   ): Promise<unknown> {
-    const expected = manifest?.files[rel];
+    let manifest: ContentManifest | null = null;
     for (const cache of ['default', 'reload'] as RequestCache[]) {
       let res: Response;
       try {
@@ -160,6 +203,8 @@ export class DataSource {
       if (!res.ok)
         throw new DataError(file, [`HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`]);
       const text = await res.text();
+      manifest = await manifestP;
+      const expected = manifest?.files[rel];
       if (expected) {
         const actual = await contentHash(text);
         if (actual !== null && actual !== expected) continue;
@@ -174,30 +219,41 @@ export class DataSource {
   }
 
   /**
-   * The map topology: from the cache when its hash matches the manifest (or the manifest cannot
-   * be reached), else from the network, validated and stored.
+   * The map topology: from the cache at once when it holds a valid copy (checked against the
+   * manifest afterwards; a newer one is fetched and stored for the next visit), else from the
+   * network, checked, validated and stored.
    */
   async topology(signal?: AbortSignal): Promise<{ topology: SwedenTopology; origin: Origin }> {
-    const entry = await this.cache.get<unknown>(KEYS.topology);
-    let cached: SwedenTopology | null = null;
+    const manifestP = this.manifest(signal).catch(() => null);
+    const entry =
+      cacheHint.get(KEYS.topology) === false
+        ? undefined
+        : await (await this.cacheP).get<unknown>(KEYS.topology);
     if (entry) {
       try {
-        cached = parseTopology(entry.value);
+        const topology = parseTopology(entry.value);
+        void manifestP.then(async (m) => {
+          const want = m?.files[TOPOLOGY_PATH];
+          if (want && want !== entry.version)
+            await this.fetchTopology(Promise.resolve(m), signal).catch(() => undefined);
+        });
+        return { topology, origin: 'cache' };
       } catch {
-        await this.cache.delete(KEYS.topology);
+        await (await this.cacheP).delete(KEYS.topology);
       }
     }
-    const manifest = await this.manifest(signal);
-    const want = manifest?.files[TOPOLOGY_PATH] ?? null;
-    if (cached && (want === null || entry!.version === want)) return { topology: cached, origin: 'cache' };
-    try {
-      const topology = parseTopology(await this.fetchChecked(TOPOLOGY_PATH, TOPOLOGY_PATH, manifest, signal));
-      if (want) await this.cache.put(KEYS.topology, want, topology);
-      return { topology, origin: 'network' };
-    } catch (e) {
-      if (cached && !isAbort(e)) return { topology: cached, origin: 'cache' };
-      throw e;
-    }
+    return { topology: await this.fetchTopology(manifestP, signal), origin: 'network' };
+  }
+
+  private async fetchTopology(
+    manifestP: Promise<ContentManifest | null>,
+    signal?: AbortSignal,
+  ): Promise<SwedenTopology> {
+    const topology = parseTopology(await this.fetchChecked(TOPOLOGY_PATH, TOPOLOGY_PATH, manifestP, signal));
+    const want = (await manifestP)?.files[TOPOLOGY_PATH];
+    if (want && (await (await this.cacheP).put(KEYS.topology, want, topology)))
+      cacheHint.set(KEYS.topology, true);
+    return topology;
   }
 
   /**
@@ -207,17 +263,17 @@ export class DataSource {
    */
   async derived<T>(key: string, version: string | null, compute: () => T): Promise<T> {
     if (version) {
-      const entry = await this.cache.get<T>(key);
+      const entry = await (await this.cacheP).get<T>(key);
       if (entry && entry.version === version) return entry.value;
     }
     const value = compute();
-    if (version) await this.cache.put(key, version, value);
+    if (version) await (await this.cacheP).put(key, version, value);
     return value;
   }
 
   /** The cache, for visit tracking. */
-  get store(): Cache {
-    return this.cache;
+  get store(): Promise<Cache> {
+    return this.cacheP;
   }
 }
 

@@ -1,7 +1,19 @@
-/** The interface strings of each language; one file per language. */
+/**
+ * The interface strings, one file per language. Swedish (the default) is in the main bundle;
+ * English is loaded when first asked for, so Swedish readers never download it.
+ */
 import type { Lang } from '../state/url';
 import sv, { type Dict } from './sv';
-import en from './en';
 
 export type { Dict };
-export const DICTS: Record<Lang, Dict> = { sv, en };
+export { sv };
+
+const loaders: Record<Lang, () => Promise<Dict>> = {
+  sv: async () => sv,
+  en: async () => (await import('./en')).default,
+};
+
+/** Loads a language's strings (cached by the module system). */
+export function loadDict(lang: Lang): Promise<Dict> {
+  return loaders[lang]();
+}

@@ -31,7 +31,8 @@ export function hatch(
   return { width: size, height: size, data };
 }
 
-/** Unknown and not reported: dark grey lines over the grey fill. */
-export const UNKNOWN_HATCH = () => hatch(14, [110, 110, 110, 255], 2, '\\');
-/** Inferred: thin dark lines over the class colour, readable on yellow and on blue alike. */
-export const INFERRED_HATCH = () => hatch(12, [0, 0, 0, 150], 2, '/');
+/**
+ * The map's hatch: dark, half-transparent diagonal lines. Over the grey fill it marks unknown or
+ * not reported; over a class colour, inferred. Readable on yellow and on blue alike.
+ */
+export const HATCH = () => hatch(12, [0, 0, 0, 140], 2, '/');

@@ -11,8 +11,8 @@ import type { Feature, FeatureCollection } from 'geojson';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { RegionCode } from '../data/schema';
 import type { SwedenTopology } from '../geo/topology';
-import { INFERRED_HATCH, UNKNOWN_HATCH } from './patterns';
-import { buildStyle, PATTERNS, SWEDEN_BOUNDS, type RegionState } from './style';
+import { HATCH } from './patterns';
+import { buildStyle, PATTERN, SWEDEN_BOUNDS, type RegionState } from './style';
 
 setWorkerUrl(workerUrl);
 
@@ -70,6 +70,7 @@ export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMap
   const labels = new Map<RegionCode, [number, number]>();
   for (const f of regions.features) labels.set(f.id as RegionCode, f.properties?.label as [number, number]);
 
+  performance.mark('map:create');
   const map = new MlMap({
     container: opts.container,
     style: buildStyle(regions, land),
@@ -98,11 +99,7 @@ export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMap
 
   const applied = new Map<RegionCode, RegionState>();
   const addImages = () => {
-    for (const [name, img] of [
-      [PATTERNS.unknown, UNKNOWN_HATCH()],
-      [PATTERNS.inferred, INFERRED_HATCH()],
-    ] as const)
-      if (!map.hasImage(name)) map.addImage(name, img, { pixelRatio: 2 });
+    if (!map.hasImage(PATTERN)) map.addImage(PATTERN, HATCH(), { pixelRatio: 2 });
   };
   const reapply = () => {
     for (const [code, s] of applied) map.setFeatureState({ source: 'regions', id: code }, s);
@@ -115,6 +112,7 @@ export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMap
     map.once('error', (e) => reject(e.error));
   });
   addImages();
+  performance.mark('map:load');
 
   // A restored WebGL context comes back without feature-state: MapLibre rebuilds the style from
   // a snapshot, asynchronously, so draw the same colours again once that style has loaded.
@@ -223,7 +221,9 @@ export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMap
             const copy = document.createElement('canvas');
             copy.width = Math.max(1, x1 - x0);
             copy.height = Math.max(1, y1 - y0);
-            copy.getContext('2d')!.drawImage(src, x0, y0, copy.width, copy.height, 0, 0, copy.width, copy.height);
+            copy
+              .getContext('2d')!
+              .drawImage(src, x0, y0, copy.width, copy.height, 0, 0, copy.width, copy.height);
             resolve(copy);
           });
           map.triggerRepaint();

@@ -33,36 +33,23 @@ const flag = (key: keyof RegionState): ExpressionSpecification => ['boolean', st
 /** Dimmed regions (outside a highlighted legend class) fade, the rest stay opaque. */
 const opacity = (full: number): ExpressionSpecification => ['case', flag('dim'), full * 0.3, full];
 
-/** Names of the hatch images the style uses; see patterns.ts. */
-export const PATTERNS = { unknown: 'hatch-unknown', inferred: 'hatch-inferred' } as const;
+/** Name of the hatch image the style uses; see patterns.ts. */
+export const PATTERN = 'hatch';
 
 /** Builds the style for the given region and land GeoJSON. */
 export function buildStyle(regions: FeatureCollection, land: FeatureCollection): StyleSpecification {
-  const patternLayer = (id: string, pattern: 'unknown' | 'inferred') => ({
-    id,
-    type: 'fill' as const,
-    source: 'regions',
-    paint: {
-      'fill-pattern': PATTERNS[pattern],
-      'fill-opacity': ['case', ['==', state('pattern'), pattern], opacity(1), 0] as ExpressionSpecification,
-    },
-  });
   return {
     version: 8,
     // No glyphs and no sprite: nothing outside the app's origin is ever requested.
     sources: {
-      land: { type: 'geojson', data: land },
+      // Coarse tiling for the muted context: less work for the worker, same look.
+      land: { type: 'geojson', data: land, tolerance: 1.5, maxzoom: 7 },
       regions: { type: 'geojson', data: regions, promoteId: 'code' },
     },
     layers: [
       { id: 'sea', type: 'background', paint: { 'background-color': COLORS.sea } },
+      // Context land is one merged shape without borders: it only needs to read as land.
       { id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': COLORS.land } },
-      {
-        id: 'land-border',
-        type: 'line',
-        source: 'land',
-        paint: { 'line-color': COLORS.landBorder, 'line-width': 0.6 },
-      },
       {
         id: 'region-fill',
         type: 'fill',
@@ -72,8 +59,16 @@ export function buildStyle(regions: FeatureCollection, land: FeatureCollection):
           'fill-opacity': opacity(1),
         },
       },
-      patternLayer('region-hatch-unknown', 'unknown'),
-      patternLayer('region-hatch-inferred', 'inferred'),
+      {
+        // One hatch for both: over grey it reads as unknown, over a class colour as inferred.
+        id: 'region-hatch',
+        type: 'fill',
+        source: 'regions',
+        paint: {
+          'fill-pattern': PATTERN,
+          'fill-opacity': ['case', ['==', ['coalesce', state('pattern'), 'none'], 'none'], 0, opacity(1)],
+        },
+      },
       {
         id: 'region-border',
         type: 'line',
@@ -84,33 +79,14 @@ export function buildStyle(regions: FeatureCollection, land: FeatureCollection):
         },
       },
       {
-        id: 'region-hover',
+        // Hover, legend highlight and selection in one layer: width and opacity from feature-state.
+        id: 'region-outline',
         type: 'line',
         source: 'regions',
         paint: {
           'line-color': COLORS.outline,
-          'line-width': 2,
-          'line-opacity': ['case', ['any', flag('hover'), flag('highlight')], 1, 0],
-        },
-      },
-      {
-        id: 'region-selected-halo',
-        type: 'line',
-        source: 'regions',
-        paint: {
-          'line-color': '#ffffff',
-          'line-width': 6,
-          'line-opacity': ['case', flag('selected'), 0.9, 0],
-        },
-      },
-      {
-        id: 'region-selected',
-        type: 'line',
-        source: 'regions',
-        paint: {
-          'line-color': COLORS.outline,
-          'line-width': 3,
-          'line-opacity': ['case', flag('selected'), 1, 0],
+          'line-width': ['case', flag('selected'), 3, 2],
+          'line-opacity': ['case', ['any', flag('selected'), flag('hover'), flag('highlight')], 1, 0],
         },
       },
     ],

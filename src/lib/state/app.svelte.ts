@@ -5,13 +5,14 @@
  */
 import { getContext, setContext } from 'svelte';
 import type { Dataset, RegionCode } from '../data/schema';
-import { DICTS } from '../i18n';
+import { loadDict, sv, type Dict } from '../i18n';
 import { classify, surveyFor } from '../metrics/classify';
 import { summarySentence } from '../summary';
 import { classMoves } from '../changes';
-import { DEFAULT_VIEW, parseView, resolveView, serialiseView, type ViewState } from './url';
+import { DEFAULT_VIEW, parseView, resolveView, serialiseView, type Lang, type ViewState } from './url';
 import type { Series } from '../series';
 import type { DataSource } from '../data/source';
+import type { SwedenTopology } from '../geo/topology';
 import type { VisitChange } from '../visits';
 
 const KEY = Symbol('app');
@@ -32,8 +33,10 @@ export class AppState {
   online = $state(true);
   /** Derived series for the charts, cached per data version. */
   series = $state.raw<Series | null>(null);
-  /** The data source (cache + network), opened once at start. */
-  source!: Promise<DataSource>;
+  /** The data source (cache + network), created once at start. */
+  source!: DataSource;
+  /** The map geometry, asked for at start so it is ready when the map code is. */
+  topology!: Promise<{ topology: SwedenTopology }>;
   /** What changed since the reader's last visit, if anything. */
   visitChange = $state.raw<VisitChange | null>(null);
   /** Transient UI state shared by the map, the list and the tooltip; not part of the URL. */
@@ -41,7 +44,10 @@ export class AppState {
   /** Legend class being pointed at, whose regions are highlighted. */
   highlightedClass = $state<string | null>(null);
 
-  t = $derived(DICTS[this.view.lang]);
+  /** Loaded interface strings; Swedish is always there, English once asked for. */
+  dicts = $state.raw<Partial<Record<Lang, Dict>>>({ sv });
+  /** Strings of the view's language (Swedish until another language has loaded). */
+  t = $derived(this.dicts[this.view.lang] ?? sv);
   lang = $derived(this.view.lang);
   surveyYears = $derived(this.dataset?.surveys.map((s) => s.year) ?? []);
   /** The survey the decision metric shows. */
@@ -91,10 +97,30 @@ export class AppState {
     return new Set(c?.regions ?? []);
   });
 
+  private settle: () => void = () => undefined;
+  /**
+   * Resolves once the first map is coloured (or cannot be drawn): work that can wait, such as
+   * loading Chart.js, waits for it so the map gets the main thread first.
+   */
+  readonly mapSettled: Promise<void> = new Promise((resolve) => (this.settle = resolve));
+
+  /** Called by the map view when the map is first coloured or has failed. */
+  markMapSettled(): void {
+    this.settle();
+  }
+
   /** Reads the view from a query string (initial load and popstate). */
   readUrl(search: string): void {
     const parsed = parseView(search);
     this.view = this.dataset ? resolveView(parsed, this.surveyYears) : parsed;
+    void this.ensureLang(parsed.lang);
+  }
+
+  /** Loads a language's strings if they are not loaded yet. */
+  async ensureLang(lang: Lang): Promise<void> {
+    if (this.dicts[lang]) return;
+    const d = await loadDict(lang);
+    this.dicts = { ...this.dicts, [lang]: d };
   }
 
   /** Sets the dataset and settles the view against it, rewriting the URL to its canonical form. */

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Chart } from 'chart.js';
 import type { Dataset, RegionCode } from '../../../src/lib/data/schema';
 import { REGION_CODES } from '../../../src/lib/data/schema';
-import { DICTS } from '../../../src/lib/i18n';
+import { DICTS } from '../helpers';
 import { DECISION_CLASSES } from '../../../src/lib/metrics/decision';
 import {
   gapRankChart,

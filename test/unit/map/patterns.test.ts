@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hatch, INFERRED_HATCH, UNKNOWN_HATCH, type PatternImage } from '../../../src/lib/map/patterns';
+import { hatch, HATCH, type PatternImage } from '../../../src/lib/map/patterns';
 
 const alphaAt = (img: PatternImage, x: number, y: number) => img.data[(y * img.width + x) * 4 + 3]!;
 const setCount = (img: PatternImage) => {
@@ -9,32 +9,29 @@ const setCount = (img: PatternImage) => {
 };
 
 describe('hatch patterns', () => {
-  it.each([
-    ['unknown', UNKNOWN_HATCH, 14, [110, 110, 110, 255]],
-    ['inferred', INFERRED_HATCH, 12, [0, 0, 0, 150]],
-  ] as const)('%s: %i px square, RGBA, some but not all pixels set', (_name, make, size, rgba) => {
-    const img = make();
-    expect(img.width).toBe(size);
-    expect(img.height).toBe(size);
-    expect(img.data).toBeInstanceOf(Uint8Array);
-    expect(img.data.length).toBe(size * size * 4);
-    const n = setCount(img);
-    expect(n).toBeGreaterThan(0);
-    expect(n).toBeLessThan(size * size);
-    // Each set pixel has the line colour; the rest is fully transparent.
-    for (let i = 0; i < img.data.length; i += 4) {
-      const px = [...img.data.slice(i, i + 4)];
-      if (px[3]! > 0) expect(px).toEqual([...rgba]);
-      else expect(px).toEqual([0, 0, 0, 0]);
-    }
-  });
+  it.each([['map hatch', HATCH, 12, [0, 0, 0, 140]]] as const)(
+    '%s: %i px square, RGBA, some but not all pixels set',
+    (_name, make, size, rgba) => {
+      const img = make();
+      expect(img.width).toBe(size);
+      expect(img.height).toBe(size);
+      expect(img.data).toBeInstanceOf(Uint8Array);
+      expect(img.data.length).toBe(size * size * 4);
+      const n = setCount(img);
+      expect(n).toBeGreaterThan(0);
+      expect(n).toBeLessThan(size * size);
+      // Each set pixel has the line colour; the rest is fully transparent.
+      for (let i = 0; i < img.data.length; i += 4) {
+        const px = [...img.data.slice(i, i + 4)];
+        if (px[3]! > 0) expect(px).toEqual([...rgba]);
+        else expect(px).toEqual([0, 0, 0, 0]);
+      }
+    },
+  );
 
-  it('the two hatches differ in direction', () => {
-    const u = UNKNOWN_HATCH();
-    const i = INFERRED_HATCH();
+  it("the map hatch rises to the right ('/'), as the legend's CSS hatch does", () => {
+    const i = HATCH();
     // '\' passes through (1,1); '/' through (size-1, 1).
-    expect(alphaAt(u, 1, 1)).toBeGreaterThan(0);
-    expect(alphaAt(u, u.width - 1, 1)).toBe(0);
     expect(alphaAt(i, i.width - 1, 1)).toBeGreaterThan(0);
     expect(alphaAt(i, 1, 1)).toBe(0);
   });

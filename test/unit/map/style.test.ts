@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
-import { buildStyle, COLORS, PATTERNS, SWEDEN_BOUNDS, type RegionState } from '../../../src/lib/map/style';
+import { buildStyle, COLORS, PATTERN, SWEDEN_BOUNDS, type RegionState } from '../../../src/lib/map/style';
 
 const empty = (): FeatureCollection => ({ type: 'FeatureCollection', features: [] });
 const regions: FeatureCollection = {
@@ -79,11 +79,8 @@ describe('buildStyle', () => {
 
   it.each([
     ['region-fill', ['color', 'dim']],
-    ['region-hatch-unknown', ['pattern', 'dim']],
-    ['region-hatch-inferred', ['pattern', 'dim']],
-    ['region-hover', ['hover', 'highlight']],
-    ['region-selected-halo', ['selected']],
-    ['region-selected', ['selected']],
+    ['region-hatch', ['pattern', 'dim']],
+    ['region-outline', ['hover', 'highlight', 'selected']],
   ])('%s reads feature-state %j', (id, keys) => {
     const layer = style.layers.find((l) => l.id === id)!;
     expect((layer as { source?: string }).source).toBe('regions');
@@ -94,7 +91,7 @@ describe('buildStyle', () => {
     const dynamic = regionLayers(style).filter((l) => stateKeys(l).size > 0);
     const fixed = regionLayers(style).filter((l) => stateKeys(l).size === 0);
     expect(fixed.map((l) => l.id)).toEqual(['region-border']);
-    expect(dynamic).toHaveLength(6);
+    expect(dynamic).toHaveLength(3);
   });
 
   it('reads every feature-state key the app sets', () => {
@@ -108,22 +105,25 @@ describe('buildStyle', () => {
     expect(fill.paint['fill-color']).toEqual(['coalesce', ['feature-state', 'color'], COLORS.noData]);
   });
 
-  it.each([
-    ['region-hatch-unknown', 'unknown'],
-    ['region-hatch-inferred', 'inferred'],
-  ] as const)('%s draws the %s hatch only where the pattern state says so', (id, pattern) => {
-    const layer = style.layers.find((l) => l.id === id) as { paint: Record<string, unknown> };
-    expect(layer.paint['fill-pattern']).toBe(PATTERNS[pattern]);
+  it('draws the one hatch wherever the pattern state is not none (unknown over grey, inferred over colour)', () => {
+    const layer = style.layers.find((l) => l.id === 'region-hatch') as { paint: Record<string, unknown> };
+    expect(layer.paint['fill-pattern']).toBe(PATTERN);
     const opacity = layer.paint['fill-opacity'] as unknown[];
     expect(opacity[0]).toBe('case');
-    expect(opacity[1]).toEqual(['==', ['feature-state', 'pattern'], pattern]);
-    expect(opacity.at(-1)).toBe(0);
+    expect(opacity[1]).toEqual(['==', ['coalesce', ['feature-state', 'pattern'], 'none'], 'none']);
+    expect(opacity[2]).toBe(0);
   });
 
-  it('draws the selection above the fill', () => {
+  it('outlines the selection thicker than a hover, above the fill and the hatch', () => {
     const ids = style.layers.map((l) => l.id);
-    expect(ids.indexOf('region-selected')).toBeGreaterThan(ids.indexOf('region-fill'));
-    expect(ids.indexOf('region-selected')).toBeGreaterThan(ids.indexOf('region-selected-halo'));
+    expect(ids.indexOf('region-outline')).toBeGreaterThan(ids.indexOf('region-hatch'));
+    const outline = style.layers.find((l) => l.id === 'region-outline') as { paint: Record<string, unknown> };
+    expect(outline.paint['line-width']).toEqual([
+      'case',
+      ['boolean', ['feature-state', 'selected'], false],
+      3,
+      2,
+    ]);
     expect(ids[0]).toBe('sea');
     expect(new Set(ids).size).toBe(ids.length);
   });

@@ -1,0 +1,483 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: the dashboard against the bare-MapLibre floor, measured in one run.
+ *
+ * Builds the app (dist/) and the floor page (dist-bench/: the same MapLibre, the same
+ * public/geo/sweden.topo.json, one fill layer coloured by feature-state), serves both with gzip
+ * on localhost, and drives headless Chromium over alternating runs, reporting medians and
+ * spread. Budgets are ratios within this run, so a slow or noisy machine cannot fake them.
+ *
+ *   node test/bench/run.mjs [--runs N] [--smoke] [--json] [--no-build] [--no-lighthouse]
+ *
+ * --smoke: one iteration (what `npm test` runs, so the benchmark cannot rot).
+ * --json:  print one JSON object as the last line of output.
+ */
+import { cpSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { build } from 'vite';
+import { serve } from './server.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '../..');
+const args = process.argv.slice(2);
+const flag = (f) => args.includes(f);
+const RUNS = flag('--smoke') ? 1 : Number(args[args.indexOf('--runs') + 1] || 0) || 5;
+const JSON_OUT = flag('--json');
+const APP_PORT = 4174;
+const FLOOR_PORT = 4175;
+const LH_PORT = 9339;
+const VIEWPORT = { width: 1440, height: 900 };
+const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--enable-unsafe-swiftshader',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+];
+
+const log = (...a) => {
+  if (!JSON_OUT || process.env.BENCH_VERBOSE) console.error(...a);
+};
+
+// ---------- build ----------
+if (!flag('--no-build')) {
+  log('building the app…');
+  await build({ root, logLevel: 'error' });
+}
+log('building the floor…');
+await build({
+  configFile: false,
+  root: join(here, 'floor'),
+  publicDir: false,
+  logLevel: 'error',
+  build: {
+    outDir: join(root, 'dist-bench'),
+    emptyOutDir: true,
+    target: 'es2022',
+    chunkSizeWarningLimit: 2000,
+  },
+});
+mkdirSync(join(root, 'dist-bench/geo'), { recursive: true });
+cpSync(join(root, 'public/geo/sweden.topo.json'), join(root, 'dist-bench/geo/sweden.topo.json'));
+
+const servers = [
+  await serve(join(root, 'dist'), APP_PORT),
+  await serve(join(root, 'dist-bench'), FLOOR_PORT),
+];
+const APP = `http://localhost:${APP_PORT}`;
+const FLOOR = `http://localhost:${FLOOR_PORT}`;
+const browser = await chromium.launch({
+  executablePath: CHROME,
+  args: [...FLAGS, `--remote-debugging-port=${LH_PORT}`],
+});
+
+// ---------- in-page instruments ----------
+/** Records long tasks, the first painted text and the first coloured map, from navigation start. */
+const INSTRUMENT = () => {
+  const b = (window.__bench = { longtasks: [], firstText: null, colored: null, fcp: null });
+  try {
+    new PerformanceObserver((l) =>
+      l.getEntries().forEach((e) => b.longtasks.push({ start: e.startTime, dur: e.duration })),
+    ).observe({
+      type: 'longtask',
+      buffered: true,
+    });
+    new PerformanceObserver((l) =>
+      l.getEntries().forEach((e) => {
+        if (e.name === 'first-contentful-paint') b.fcp = e.startTime;
+      }),
+    ).observe({ type: 'paint', buffered: true });
+  } catch {
+    /* older engines: no long-task data */
+  }
+  const painted = (set) => requestAnimationFrame(() => requestAnimationFrame(() => set(performance.now())));
+  const mo = new MutationObserver(() => {
+    const s = document.querySelector('[data-testid="summary"]');
+    const legend = document.querySelector('[data-testid="legend"] li');
+    if (b.firstText === null && s && legend && !s.textContent.trim().endsWith('…')) {
+      b.firstText = -1;
+      painted((t) => (b.firstText = t));
+    }
+    const m = document.querySelector('[data-map-state="colored"]');
+    if (b.colored === null && m) b.colored = performance.now();
+  });
+  document.addEventListener('DOMContentLoaded', () => {
+    mo.observe(document.body, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['data-map-state'],
+      characterData: true,
+    });
+  });
+};
+
+/** Categorises a URL for the byte counts. */
+function category(url, floor) {
+  const p = new URL(url).pathname;
+  if (p.startsWith('/geo/')) return 'geometry';
+  if (p.startsWith('/data/')) return 'data';
+  if (floor) return /\.(m?js|css)$/.test(p) ? 'maplibre' : 'app';
+  if (/\/assets\/(regionMap|maplibre-gl-worker)-/.test(p)) return 'maplibre';
+  if (/\/assets\/chart-/.test(p)) return 'chartjs';
+  return 'app';
+}
+
+/** Opens a page with network accounting; returns the page and a byte counter. */
+async function instrumentedPage(context, floor) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  const reqs = new Map();
+  cdp.on('Network.requestWillBeSent', (e) =>
+    reqs.set(e.requestId, { url: e.request.url, start: e.timestamp, bytes: 0, done: false }),
+  );
+  cdp.on('Network.loadingFinished', (e) => {
+    const r = reqs.get(e.requestId);
+    if (r) Object.assign(r, { bytes: e.encodedDataLength, done: true });
+  });
+  await page.addInitScript(INSTRUMENT);
+  /** Resolves once no request has started or finished for `ms` (the cold load is over). */
+  const quiet = (ms = 1200) =>
+    new Promise((resolve) => {
+      let last = Date.now();
+      const touch = () => (last = Date.now());
+      cdp.on('Network.requestWillBeSent', touch);
+      cdp.on('Network.loadingFinished', touch);
+      const t = setInterval(() => {
+        if (Date.now() - last >= ms) {
+          clearInterval(t);
+          resolve();
+        }
+      }, 100);
+    });
+  const bytes = () => {
+    const by = { app: 0, maplibre: 0, chartjs: 0, geometry: 0, data: 0 };
+    let beforeMap = 0;
+    const mapStart = Math.min(
+      ...[...reqs.values()].filter((r) => category(r.url, floor) === 'maplibre').map((r) => r.start),
+    );
+    for (const r of reqs.values()) {
+      if (!r.done || !r.url.startsWith('http')) continue;
+      by[category(r.url, floor)] += r.bytes;
+      if (r.start < mapStart) beforeMap += r.bytes;
+    }
+    return { ...by, total: Object.values(by).reduce((a, b) => a + b, 0), beforeMap };
+  };
+  return { page, bytes, quiet };
+}
+
+/** Reads the instruments once the map is coloured (and the text painted). */
+async function loadMetrics(page) {
+  await page
+    .waitForFunction(() => window.__bench?.colored && window.__bench.firstText > 0, null, { timeout: 60_000 })
+    .catch(async () => {
+      await page.waitForFunction(() => window.__bench?.colored, null, { timeout: 60_000 });
+    });
+  await page.waitForTimeout(300);
+  return page.evaluate(() => {
+    const b = window.__bench;
+    const tasks = b.longtasks.filter((t) => t.start <= b.colored);
+    const tbt = tasks.filter((t) => t.start >= (b.fcp ?? 0)).reduce((s, t) => s + Math.max(0, t.dur - 50), 0);
+    return {
+      firstText: b.firstText > 0 ? b.firstText : null,
+      colored: b.colored,
+      tbt,
+      longTasks: tasks.length,
+    };
+  });
+}
+
+/** Time from a click until the map is idle with the new colours (app). */
+const APP_SWITCH = (selector) =>
+  new Promise((resolve) => {
+    const el = document.querySelector('.region-map');
+    let saw = false;
+    const t0 = performance.now();
+    const mo = new MutationObserver(() => {
+      if (el.dataset.mapState === 'styling') saw = true;
+      if (saw && el.dataset.mapState === 'colored') {
+        mo.disconnect();
+        resolve(performance.now() - t0);
+      }
+    });
+    mo.observe(el, { attributes: true, attributeFilter: ['data-map-state'] });
+    document.querySelector(selector).click();
+  });
+
+/** Time from a click in the list until the panel shows the region, painted. */
+const APP_SELECT = ([code, name]) =>
+  new Promise((resolve) => {
+    const t0 = performance.now();
+    document.querySelector(`[data-testid="region-list"] button[data-code="${code}"]`).click();
+    const check = () => {
+      const h = document.querySelector('[data-testid="panel"] h2');
+      if (h && h.textContent === name)
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - t0)));
+      else requestAnimationFrame(check);
+    };
+    check();
+  });
+
+const samples = {
+  coldColored: { app: [], floor: [] },
+  warmColored: [],
+  firstText: [],
+  tbt: [],
+  longTasks: [],
+  metricSwitch: [],
+  yearSwitch: [],
+  floorRestyle: [],
+  select: [],
+  bytes: { app: [], floor: [] },
+};
+
+// The app's map box, so the floor draws the same number of pixels.
+const box = await (async () => {
+  const ctx = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' });
+  const p = await ctx.newPage();
+  await p.goto(APP);
+  await p.waitForSelector('.map-frame');
+  const b = await p.locator('.map-frame').boundingBox();
+  await ctx.close();
+  return { w: Math.round(b.width), h: Math.round(b.height) };
+})();
+
+async function runApp() {
+  // Cold: a first visit, with the service worker kept out so every byte the page needs is seen
+  // on the page's own network (the worker's background precache is not part of the page load).
+  const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' });
+  const { page, bytes, quiet } = await instrumentedPage(context, false);
+  await page.goto(APP + '/');
+  const m = await loadMetrics(page);
+  // Count everything the cold load fetches, Chart.js included, until the network is quiet.
+  await quiet();
+  samples.coldColored.app.push(m.colored);
+  samples.firstText.push(m.firstText);
+  samples.tbt.push(m.tbt);
+  samples.longTasks.push(m.longTasks);
+  samples.bytes.app.push(bytes());
+  // Interactions on the loaded page.
+  for (const metric of ['share', 'gap', 'decision'])
+    samples.metricSwitch.push(
+      await page.evaluate(APP_SWITCH, `[data-testid="metric"] input[value="${metric}"]`),
+    );
+  for (const year of ['2024', '2023', '2025'])
+    samples.yearSwitch.push(await page.evaluate(APP_SWITCH, `[data-testid="year"] input[value="${year}"]`));
+  for (const pair of [
+    ['SE-I', 'Gotland'],
+    ['SE-K', 'Blekinge'],
+    ['SE-AB', 'Stockholm'],
+  ])
+    samples.select.push(await page.evaluate(APP_SELECT, pair));
+  await context.close();
+
+  // Warm: a second visit, once the service worker has the shell and IndexedDB the data and
+  // geometry.
+  const ctx2 = await browser.newContext({ viewport: VIEWPORT });
+  const first = await ctx2.newPage();
+  await first.goto(APP + '/');
+  await first.waitForSelector('[data-map-state="colored"]', { timeout: 60_000 });
+  await first.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller)
+      await new Promise((r) =>
+        navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }),
+      );
+  });
+  await first.waitForTimeout(800);
+  await first.close();
+  const warm = await ctx2.newPage();
+  await warm.addInitScript(INSTRUMENT);
+  await warm.goto(APP + '/');
+  samples.warmColored.push((await loadMetrics(warm)).colored);
+  await ctx2.close();
+}
+
+async function runFloor() {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const { page, bytes, quiet } = await instrumentedPage(context, true);
+  await page.goto(`${FLOOR}/?w=${box.w}&h=${box.h}`);
+  await page.waitForFunction(() => window.__bench?.colored, null, { timeout: 60_000 });
+  samples.coldColored.floor.push(await page.evaluate(() => window.__bench.colored));
+  await quiet();
+  samples.bytes.floor.push(bytes());
+  for (let i = 0; i < 6; i++)
+    samples.floorRestyle.push(
+      await page.evaluate(async () => {
+        const t0 = performance.now();
+        await window.__floor.restyle();
+        return performance.now() - t0;
+      }),
+    );
+  await context.close();
+}
+
+for (let i = 0; i < RUNS; i++) {
+  log(`run ${i + 1}/${RUNS}`);
+  // Alternate the order, so warm-up effects fall on both sides.
+  if (i % 2 === 0) {
+    await runApp();
+    await runFloor();
+  } else {
+    await runFloor();
+    await runApp();
+  }
+}
+
+// ---------- Lighthouse ----------
+let lighthouse = null;
+if (!flag('--no-lighthouse')) {
+  log('lighthouse…');
+  const { default: lh } = await import('lighthouse');
+  const { default: desktop } = await import('lighthouse/core/config/desktop-config.js');
+  const res = await lh(
+    APP + '/',
+    {
+      port: LH_PORT,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+    },
+    desktop,
+  );
+  const c = res.lhr.categories;
+  lighthouse = {
+    performance: Math.round(c.performance.score * 100),
+    accessibility: Math.round(c.accessibility.score * 100),
+    bestPractices: Math.round(c['best-practices'].score * 100),
+    seo: Math.round(c.seo.score * 100),
+    failed: Object.values(res.lhr.audits)
+      .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary')
+      .map((a) => a.id),
+  };
+}
+
+await browser.close();
+servers.forEach((s) => s.close());
+
+// ---------- report ----------
+const median = (xs) => {
+  const s = xs.filter((x) => typeof x === 'number').sort((a, b) => a - b);
+  if (!s.length) return null;
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const spread = (xs) => {
+  const s = xs.filter((x) => typeof x === 'number');
+  return s.length ? [Math.min(...s), Math.max(...s)] : null;
+};
+const stat = (xs) => ({
+  median: median(xs),
+  min: spread(xs)?.[0] ?? null,
+  max: spread(xs)?.[1] ?? null,
+  n: xs.length,
+});
+const bytesMedian = (list) =>
+  Object.fromEntries(Object.keys(list[0] ?? {}).map((k) => [k, median(list.map((b) => b[k]))]));
+
+const appBytes = bytesMedian(samples.bytes.app);
+const floorBytes = bytesMedian(samples.bytes.floor);
+const r = {
+  runs: RUNS,
+  viewport: VIEWPORT,
+  mapBox: box,
+  bytes: { app: appBytes, floor: floorBytes },
+  firstText: stat(samples.firstText),
+  coldColored: { app: stat(samples.coldColored.app), floor: stat(samples.coldColored.floor) },
+  warmColored: stat(samples.warmColored),
+  metricSwitch: stat(samples.metricSwitch),
+  yearSwitch: stat(samples.yearSwitch),
+  floorRestyle: stat(samples.floorRestyle),
+  select: stat(samples.select),
+  tbt: stat(samples.tbt),
+  longTasks: stat(samples.longTasks),
+  lighthouse,
+};
+const ratio = (a, b) => (a !== null && b ? a / b : null);
+const KB = 1024;
+r.budgets = [
+  {
+    name: 'cold first coloured map ≤ 1.15 × floor',
+    value: ratio(r.coldColored.app.median, r.coldColored.floor.median),
+    limit: 1.15,
+    unit: '×',
+  },
+  {
+    name: 'warm ≤ 0.8 × cold',
+    value: ratio(r.warmColored.median, r.coldColored.app.median),
+    limit: 0.8,
+    unit: '×',
+  },
+  {
+    name: 'cold bytes ≤ floor + 110 KB (gzip)',
+    value: (appBytes.total - floorBytes.total) / KB,
+    limit: 110,
+    unit: 'KB',
+  },
+  { name: 'before the map chunk ≤ 100 KB (gzip)', value: appBytes.beforeMap / KB, limit: 100, unit: 'KB' },
+  {
+    name: 'metric switch ≤ 1.5 × floor setFeatureState',
+    value: ratio(r.metricSwitch.median, r.floorRestyle.median),
+    limit: 1.5,
+    unit: '×',
+  },
+  {
+    name: 'year switch ≤ 1.5 × floor setFeatureState',
+    value: ratio(r.yearSwitch.median, r.floorRestyle.median),
+    limit: 1.5,
+    unit: '×',
+  },
+  { name: 'region select to painted panel ≤ 100 ms', value: r.select.median, limit: 100, unit: 'ms' },
+  ...(lighthouse
+    ? [
+        { name: 'Lighthouse performance ≥ 95', value: lighthouse.performance, min: 95, unit: '' },
+        { name: 'Lighthouse accessibility = 100', value: lighthouse.accessibility, min: 100, unit: '' },
+        { name: 'Lighthouse best practices = 100', value: lighthouse.bestPractices, min: 100, unit: '' },
+        { name: 'Lighthouse SEO ≥ 95', value: lighthouse.seo, min: 95, unit: '' },
+      ]
+    : []),
+].map((b) => ({ ...b, met: b.value !== null && ('min' in b ? b.value >= b.min : b.value <= b.limit) }));
+
+const f = (x, d = 0) => (x === null || x === undefined ? '–' : x.toFixed(d));
+const row = (label, s, unit = 'ms') =>
+  `  ${label.padEnd(40)} ${f(s.median).padStart(7)} ${unit}  (${f(s.min)}–${f(s.max)}, n=${s.n})`;
+const kb = (x) => `${f(x / KB, 1)} KB`;
+const lines = [
+  `Fast läkarkontakt benchmark — ${RUNS} run(s), ${VIEWPORT.width}×${VIEWPORT.height}, map box ${box.w}×${box.h}`,
+  '',
+  'Bytes transferred, cold load (gzip, medians)        app          floor',
+  ...['app', 'maplibre', 'chartjs', 'geometry', 'data', 'total', 'beforeMap'].map(
+    (k) => `  ${k.padEnd(44)} ${kb(appBytes[k] ?? 0).padStart(10)}   ${kb(floorBytes[k] ?? 0).padStart(10)}`,
+  ),
+  '',
+  'Timings: median (min–max)',
+  row('first text painted (app)', r.firstText),
+  row('first coloured map, cold (app)', r.coldColored.app),
+  row('first coloured map, cold (floor)', r.coldColored.floor),
+  row('first coloured map, warm (app)', r.warmColored),
+  row('metric switch to idle (app)', r.metricSwitch),
+  row('year switch to idle (app)', r.yearSwitch),
+  row('bare setFeatureState ×21 to idle (floor)', r.floorRestyle),
+  row('region select to painted panel (app)', r.select),
+  row('total blocking time during load (app)', r.tbt),
+  row('long tasks during load (app)', r.longTasks, '  '),
+  '',
+  lighthouse
+    ? `Lighthouse 12 (desktop): performance ${lighthouse.performance}, accessibility ${lighthouse.accessibility}, best practices ${lighthouse.bestPractices}, SEO ${lighthouse.seo}${lighthouse.failed.length ? ` — failed audits: ${lighthouse.failed.join(', ')}` : ''}`
+    : 'Lighthouse: skipped',
+  '',
+  'Budgets',
+  ...r.budgets.map(
+    (b) =>
+      `  ${b.met ? 'met   ' : 'MISSED'} ${b.name.padEnd(46)} ${f(b.value, b.unit === '×' ? 2 : 0)}${b.unit}`,
+  ),
+];
+console.log(lines.join('\n'));
+if (JSON_OUT) console.log(JSON.stringify(r));
