@@ -17,7 +17,7 @@ export function preloadMapPlugin(chunkName = 'regionMap'): Plugin {
         return [
           {
             tag: 'link',
-            attrs: { rel: 'modulepreload', href: `/${chunk.fileName}`, fetchpriority: 'low' },
+            attrs: { rel: 'modulepreload', href: `/${chunk.fileName}` },
             injectTo: 'head',
           },
         ];

@@ -29,6 +29,17 @@ const APP_PORT = 4174;
 const FLOOR_PORT = 4175;
 const LH_PORT = 9339;
 const VIEWPORT = { width: 1440, height: 900 };
+/**
+ * Network conditions for every page, app and floor alike: Lighthouse's desktop profile (40 ms
+ * round trip, 10 Mbit/s). Unthrottled localhost would hide what bytes and round trips cost, and
+ * with them what the cache saves a returning reader.
+ */
+const NETWORK = {
+  offline: false,
+  latency: 40,
+  downloadThroughput: (10 * 1024 * 1024) / 8,
+  uploadThroughput: (10 * 1024 * 1024) / 8,
+};
 const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
 const FLAGS = [
   '--headless',
@@ -134,6 +145,7 @@ async function instrumentedPage(context, floor) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', NETWORK);
   const reqs = new Map();
   cdp.on('Network.requestWillBeSent', (e) =>
     reqs.set(e.requestId, { url: e.request.url, start: e.timestamp, bytes: 0, done: false }),
@@ -282,6 +294,7 @@ async function runApp() {
   // geometry.
   const ctx2 = await browser.newContext({ viewport: VIEWPORT });
   const first = await ctx2.newPage();
+  await (await ctx2.newCDPSession(first)).send('Network.emulateNetworkConditions', NETWORK);
   await first.goto(APP + '/');
   await first.waitForSelector('[data-map-state="colored"]', { timeout: 60_000 });
   await first.evaluate(async () => {
@@ -294,6 +307,9 @@ async function runApp() {
   await first.waitForTimeout(800);
   await first.close();
   const warm = await ctx2.newPage();
+  const warmCdp = await ctx2.newCDPSession(warm);
+  await warmCdp.send('Network.enable');
+  await warmCdp.send('Network.emulateNetworkConditions', NETWORK);
   await warm.addInitScript(INSTRUMENT);
   await warm.goto(APP + '/');
   samples.warmColored.push((await loadMetrics(warm)).colored);
@@ -450,7 +466,7 @@ const row = (label, s, unit = 'ms') =>
   `  ${label.padEnd(40)} ${f(s.median).padStart(7)} ${unit}  (${f(s.min)}–${f(s.max)}, n=${s.n})`;
 const kb = (x) => `${f(x / KB, 1)} KB`;
 const lines = [
-  `Fast läkarkontakt benchmark — ${RUNS} run(s), ${VIEWPORT.width}×${VIEWPORT.height}, map box ${box.w}×${box.h}`,
+  `Fast läkarkontakt benchmark — ${RUNS} run(s), ${VIEWPORT.width}×${VIEWPORT.height}, map box ${box.w}×${box.h}, network ${NETWORK.latency} ms RTT / 10 Mbit/s`,
   '',
   'Bytes transferred, cold load (gzip, medians)        app          floor',
   ...['app', 'maplibre', 'chartjs', 'geometry', 'data', 'total', 'beforeMap'].map(

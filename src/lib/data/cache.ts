@@ -88,6 +88,7 @@ export class Cache {
       });
       this.db = await Promise.race([opening, timeout]);
       this.mode = 'idb';
+      performance.mark?.('cache:open');
     } catch {
       this.db = null;
       this.mode = 'memory';

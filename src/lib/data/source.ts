@@ -153,6 +153,7 @@ export class DataSource {
   /** The cached dataset, validated; a corrupt entry is deleted and treated as absent. */
   private async cachedDataset(): Promise<DatasetUpdate | null> {
     const entry = await (await this.cacheP).get<CachedFiles>(KEYS.dataset);
+    performance.mark?.('cache:dataset-read');
     if (!entry) {
       cacheHint.set(KEYS.dataset, false);
       return null;
