@@ -1,0 +1,37 @@
+/**
+ * A one-iteration smoke run of `npm run bench`, so the benchmark cannot rot. It asserts that the
+ * benchmark runs end to end and reports every figure; the budgets themselves are reported, not
+ * enforced here (a noisy machine must not fail the suite).
+ */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { expect, it } from 'vitest';
+
+const run = promisify(execFile);
+
+it('runs end to end and reports every figure', { timeout: 240_000 }, async () => {
+  const { stdout } = await run('node', ['test/bench/run.mjs', '--smoke', '--no-build', '--json'], {
+    maxBuffer: 16 * 1024 * 1024,
+    timeout: 230_000,
+  });
+  const r = JSON.parse(stdout.trim().split('\n').at(-1)!);
+  expect(r.runs).toBe(1);
+  for (const k of ['app', 'maplibre', 'chartjs', 'geometry', 'data', 'total', 'beforeMap'])
+    expect(r.bytes.app[k]).toBeTypeOf('number');
+  expect(r.bytes.app.maplibre).toBeGreaterThan(100_000);
+  expect(r.bytes.floor.maplibre).toBeGreaterThan(100_000);
+  for (const s of [
+    r.firstText,
+    r.coldColored.app,
+    r.coldColored.floor,
+    r.warmColored,
+    r.metricSwitch,
+    r.yearSwitch,
+    r.floorRestyle,
+    r.select,
+  ])
+    expect(s.median).toBeGreaterThan(0);
+  expect(r.lighthouse.accessibility).toBeGreaterThan(0);
+  expect(r.budgets.length).toBeGreaterThanOrEqual(11);
+  for (const b of r.budgets) expect(typeof b.met).toBe('boolean');
+});
