@@ -42,7 +42,8 @@ export interface Classification {
 export const SHARE_BREAKS = [40, 55, 70, 85] as const;
 /** Gap classes (percentage increase in doctors needed); 100 % means twice as many doctors. */
 export const GAP_BREAKS = [0, 50, 80, 90, 100] as const;
-const GAP_COLORS = ['#fff7bc', ...YLORRD_5] as const;
+/** "No increase needed" is a different kind of answer (enough doctors): a light blue, not the scale's lightest yellow. */
+const GAP_COLORS = ['#cfe3f3', ...YLORRD_5] as const;
 
 /** Index of the class a value falls in, for breaks b: (−∞,b0), [b0,b1), …, [bn,∞). */
 export function binIndex(value: number, breaks: readonly number[]): number {
