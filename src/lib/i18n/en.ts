@@ -85,7 +85,7 @@ const en: Dict = {
   legendHint: 'Point at or focus a class to highlight its regions.',
   inferredLegend: 'Hatched: inferred from the report’s words, not stated outright',
   unknownLegend: 'Grey and hatched: unknown',
-  shareGoalNote: (pct) => `the classes from ${pct} up meet the earlier goal`,
+  shareGoalNote: (pct) => `The classes from ${pct} up meet the earlier goal.`,
   goalMarker: 'The 55% goal',
   summary: {
     decision: (n, publisher, when) =>

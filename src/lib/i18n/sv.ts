@@ -86,7 +86,7 @@ const sv = {
   legendHint: 'Peka på eller fokusera en klass för att markera dess regioner.',
   inferredLegend: 'Streckad: härlett ur rapportens ord, inte uttryckligen sagt',
   unknownLegend: 'Grå och streckad: okänt',
-  shareGoalNote: (pct: string) => `klasserna från ${pct} och uppåt når det tidigare målet`,
+  shareGoalNote: (pct: string) => `Klasserna från ${pct} och uppåt når det tidigare målet.`,
   goalMarker: 'Målet 55 %',
   summary: {
     decision: (n: string, publisher: string, when: string) =>
