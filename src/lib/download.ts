@@ -19,8 +19,18 @@ export function downloadText(text: string, name: string, type: string): void {
   downloadBlob(new Blob([bom + text], { type: `${type};charset=utf-8` }), name);
 }
 
-/** File name for the current view's CSV, e.g. `fast-lakarkontakt-decision-2024.csv`. */
-export function viewCsvName(v: Pick<ViewState, 'metric' | 'year' | 'target'>): string {
-  const part = v.metric === 'decision' ? (v.year ?? 'latest') : v.metric === 'gap' ? v.target : '2023-12-31';
-  return `fast-lakarkontakt-${v.metric}-${part}.csv`;
+/**
+ * File name for a download of the current view, e.g. `fast-lakarkontakt-decision-2024.csv`:
+ * the survey year, the what-if target, or the share's date.
+ * @param surveyYear the survey shown (for decisions)
+ * @param shareDate the share's reference date (for shares)
+ */
+export function viewFileName(
+  v: Pick<ViewState, 'metric' | 'target'>,
+  surveyYear: number,
+  shareDate: string,
+  ext: 'csv' | 'png',
+): string {
+  const part = v.metric === 'decision' ? surveyYear : v.metric === 'gap' ? v.target : shareDate;
+  return `fast-lakarkontakt-${v.metric}-${part}.${ext}`;
 }

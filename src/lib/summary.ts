@@ -41,6 +41,7 @@ export function summarySentence(
     return t.summary.share(
       n(atGoal),
       n(reported.length),
+      formatPct(d.context.namedGpGoal.pct, lang),
       formatDate(d.namedGpShare.date, lang),
       n(vals.length - reported.length),
     );

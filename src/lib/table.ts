@@ -6,8 +6,9 @@ import type { Dataset, RegionCode } from './data/schema';
 import type { Dict } from './i18n';
 import type { Classification } from './metrics/classify';
 import { surveyFor } from './metrics/classify';
-import { classLabel, classOf } from './describe';
-import { formatNumber, formatPct, formatSignedPct, compareNames } from './format';
+import { classLabel, classOf, increaseText, neededText } from './describe';
+import { cellText } from './cellText';
+import { formatNumber, formatPct, compareNames } from './format';
 import type { Lang, Metric } from './state/url';
 import { gapFigures } from './metrics/whatif';
 import { toCsvLines } from './data/csv';
@@ -59,7 +60,6 @@ export function tableModel(
   lang: Lang,
 ): TableModel {
   const n = (x: number | null) => (x === null ? '–' : formatNumber(x, lang));
-  const dash = t.panel.notStated;
   const columns: Column[] = [{ id: 'region', label: t.table.region, numeric: false }];
   const rows: Row[] = d.regions.map((r) => {
     const rv = c.byRegion[r.code];
@@ -74,7 +74,7 @@ export function tableModel(
     const rv = c.byRegion[code];
     const cls = classOf(c, rv)!;
     const label =
-      classLabel(cls, metric, t) +
+      classLabel(cls, metric, t, lang) +
       (rv.pattern === 'inferred' ? ` (${t.statuses.inferred.toLowerCase()})` : '');
     return cell(label, rv.sortKey, label);
   };
@@ -92,14 +92,22 @@ export function tableModel(
       const a = s.answers.find((x) => x.region === row.code)!;
       const dec = a.decision;
       const decText = dec.asGiven ?? t.decisionValues[dec.value];
-      const plan = a.actionPlan;
-      const goal = a.planGoalYear;
+      // cellText tells unknown, none and not stated apart, as the panel does.
+      const known = <T>(x: { value: T; status: string } | undefined) =>
+        x && x.status !== 'not_legible' && x.value !== 'unknown' ? x.value : null;
+      const target = known(a.otherTarget);
+      const plan = known(a.actionPlan);
+      const goal = known(a.planGoalYear);
       row.cells.push(
         classCell(row.code),
         cell(decText, decText),
-        a.otherTarget?.value != null ? cell(n(a.otherTarget.value), a.otherTarget.value) : cell('–', null),
-        plan ? cell(t.actionPlans[plan.value], t.actionPlans[plan.value], plan.value) : cell(dash, null),
-        goal?.value != null ? cell(String(goal.value), goal.value) : cell('–', null),
+        cell(cellText(a.otherTarget, 'target', t, lang).value, target, target === null ? '' : String(target)),
+        cell(
+          cellText(a.actionPlan, 'plan', t, lang).value,
+          plan === null ? null : t.actionPlans[plan],
+          plan ?? '',
+        ),
+        cell(cellText(a.planGoalYear, 'year', t, lang).value, goal, goal === null ? '' : String(goal)),
       );
     }
   } else if (metric === 'share') {
@@ -137,8 +145,8 @@ export function tableModel(
         cell(n(g.population), g.population),
         cell(n(g.doctors), g.doctors),
         cell(n(g.inhabitantsPerDoctor), g.inhabitantsPerDoctor),
-        needed === null ? cell(t.notReportedGap, null) : cell(n(needed), needed),
-        inc === null ? cell(t.notReportedGap, null) : cell(formatSignedPct(inc, lang), inc),
+        cell(neededText(f, t, lang), needed),
+        cell(increaseText(f, t, lang), inc),
         classCell(row.code),
       );
     }

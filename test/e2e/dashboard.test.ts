@@ -168,6 +168,45 @@ describe('region panel', () => {
   });
 });
 
+describe('keyboard and focus', () => {
+  it('the panel takes the focus when chosen from the list, and gives it back on Escape', async () => {
+    const { page } = await openPage(browser, '/');
+    await page.waitForSelector('[data-testid="region-list"] button[data-code="SE-I"]');
+    await page.focus('[data-testid="region-list"] button[data-code="SE-I"]');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('panel-title');
+    await page.keyboard.press('Escape');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-code')))
+      .toBe('SE-I');
+    expect(await page.locator('[data-testid="panel"]').count()).toBe(0);
+    await page.close();
+  });
+
+  it('a legend class pinned with Enter stays highlighted until unpinned', async () => {
+    const { page } = await openPage(browser, '/?year=2024');
+    await waitForColoredMap(page);
+    const item = page.locator('[data-testid="legend"] button[data-class="no"]');
+    await item.focus();
+    await page.keyboard.press('Enter');
+    expect(await item.getAttribute('aria-pressed')).toBe('true');
+    await page.focus('[data-testid="copy-link"]');
+    await expect.poll(async () => (await regionState(page, 'SE-K')).highlight).toBe(true);
+    await item.click();
+    expect(await item.getAttribute('aria-pressed')).toBe('false');
+    await page.close();
+  });
+
+  it("relabels the map's controls when the language changes", async () => {
+    const { page } = await openPage(browser, '/');
+    await waitForColoredMap(page);
+    expect(await page.getAttribute('.maplibregl-ctrl-zoom-in', 'aria-label')).toBe('Zooma in');
+    await page.click('.lang-switch');
+    await expect.poll(() => page.getAttribute('.maplibregl-ctrl-zoom-in', 'aria-label')).toBe('Zoom in');
+    await page.close();
+  });
+});
+
 describe('the URL owns the view', () => {
   it('round-trips every control, and Back undoes choices', async () => {
     const { page } = await openPage(browser, '/');
@@ -179,6 +218,7 @@ describe('the URL owns the view', () => {
     await page.click('[data-testid="view"] input[value="table"]');
     await page.click('[data-testid="region-list"] button[data-code="SE-K"]');
     await page.click('.lang-switch');
+    await page.waitForURL(/lang=en/);
     const url = new URL(page.url());
     expect(Object.fromEntries(url.searchParams)).toEqual({
       view: 'table',
@@ -235,6 +275,7 @@ describe('table view', () => {
           c.classes.find((k) => k.id === rv.classId)!,
           metric,
           t,
+          'sv',
         );
         const cell = page.locator(`[data-testid="data-table"] tr[data-code="${code}"] > *`).nth(classCol);
         expect(await cell.textContent()).toContain(label);

@@ -22,8 +22,16 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Reads Swedish-formatted integers such as "1 073", "+155 %", "−12 %". */
-const num = (s: string | null) => Number((s ?? '').replace(/[\s\u00a0\u202f%+]/g, '').replace('−', '-'));
+/**
+ * Reads Swedish-formatted figures such as "1 073", "+155 %", "11 färre" (−11) and
+ * "ingen ökning (−11 %)" (−11).
+ */
+const num = (s: string | null) => {
+  const t = s ?? '';
+  const sign = /färre/.test(t) ? -1 : 1;
+  const digits = t.replace(/^ingen ökning \((.*)\)$/, '$1').replace(/färre|[\s\u00a0\u202f%+]/g, '');
+  return sign * Number(digits.replace('−', '-'));
+};
 
 describe('what-if guideline', () => {
   it('reproduces the report at 1 100 and follows the formula at 1 500', async () => {

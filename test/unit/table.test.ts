@@ -58,7 +58,8 @@ describe('tableModel', () => {
         expect(legend).toHaveLength(1);
         const inferred = c.byRegion[r.code].pattern === 'inferred';
         const expected =
-          classLabel(legend[0]!, metric, t) + (inferred ? ` (${t.statuses.inferred.toLowerCase()})` : '');
+          classLabel(legend[0]!, metric, t, lang) +
+          (inferred ? ` (${t.statuses.inferred.toLowerCase()})` : '');
         expect(r.cells[i]!.text).toBe(expected);
         expect(r.cells[i]!.raw).toBe(expected);
       }
@@ -110,7 +111,10 @@ describe('tableModel', () => {
     const m = model('gap', 'en', null, 1500);
     expect(cellOf(m, 'SE-AB', 'needed').sort).toBe(497);
     expect(cellOf(m, 'SE-AB', 'increase').sort).toBe(46);
-    expect(cellOf(m, 'SE-Z', 'increase').text).toBe('-11%');
+    // A guideline that needs fewer doctors says so, rather than "−11 more".
+    expect(cellOf(m, 'SE-Z', 'increase').text).toBe('no increase (-11%)');
+    expect(cellOf(m, 'SE-Z', 'needed').text).toBe('11 fewer');
+    expect(cellOf(m, 'SE-Z', 'needed').sort).toBe(-11);
     expect(m.columns[col(m, 'needed')]!.label).toContain('1,500');
     expect(m.columns[col(m, 'needed')]!.label).toContain('computed');
     expect(cellOf(m, 'SE-I', 'needed').sort).toBeNull();
@@ -204,7 +208,7 @@ describe('tableCsv', () => {
     const ab = recs.find((r) => r[0] === 'SE-AB')!;
     expect(ab.slice(2, 7)).toEqual(['2374550', '1086', '2186', '1073', '99']);
     // The last column is the class, as the legend names it.
-    expect(ab[7]).toBe('90–99 %');
+    expect(ab[7]).toBe('90–99\u00a0%'); // Intl's no-break space, as elsewhere
     const gotland = recs.find((r) => r[0] === 'SE-I')!;
     expect(gotland.slice(2, 7)).toEqual(['59636', '', '', '', '']);
     expect(gotland[7]).toBe('Ej redovisat');

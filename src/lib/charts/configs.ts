@@ -268,7 +268,7 @@ export function shareRankChart(d: Dataset, code: RegionCode | null, t: Dict, lan
     items,
     code,
     t.charts.shareRank,
-    { value: d.context.namedGpGoal.pct, label: t.charts.goal },
+    { value: d.context.namedGpGoal.pct, label: t.charts.goal(formatPct(d.context.namedGpGoal.pct, lang)) },
     (n) => formatPct(n, lang),
     t,
     100,

@@ -2,9 +2,7 @@
  * Network loading: async functions that take an AbortSignal, validate what they receive, and
  * fail with a DataError naming the file. The IndexedDB cache (cache.ts) sits in front of these.
  */
-import { DataError, readDataset, type ReadJson } from './validate';
-import type { Dataset } from './schema';
-import { parseTopology, type SwedenTopology } from '../geo/topology';
+import { DataError } from './validate';
 
 /** Where the data and geometry live, relative to the app's base URL. */
 export const DATA_DIR = 'data/';
@@ -34,19 +32,4 @@ export async function fetchJson(url: string, file: string, init: RequestInit = {
     if (isAbort(e)) throw e;
     throw new DataError(file, ['not valid JSON']);
   }
-}
-
-/** A ReadJson over HTTP, relative to `base` (which ends in a slash). */
-export function httpReader(base: string, init: RequestInit = {}): ReadJson {
-  return (path) => fetchJson(base + path, path, init);
-}
-
-/** Fetches and validates the whole dataset from the network. */
-export function fetchDataset(base: string, init: RequestInit = {}): Promise<Dataset> {
-  return readDataset(httpReader(base + DATA_DIR, init));
-}
-
-/** Fetches and validates the map topology. */
-export async function fetchTopology(base: string, init: RequestInit = {}): Promise<SwedenTopology> {
-  return parseTopology(await fetchJson(base + TOPOLOGY_PATH, TOPOLOGY_PATH, init));
 }

@@ -114,6 +114,11 @@ export class DataSource {
     return untilAborted(this.manifestPromise, signal);
   }
 
+  /** Forgets the session's manifest, so the next load compares against the server afresh. */
+  revalidate(): void {
+    this.manifestPromise = null;
+  }
+
   /**
    * Loads the dataset. `onUpdate` is called with the cached dataset (if a valid one exists) and
    * again with a fresh one when the network has a newer version. Resolves with whether the

@@ -68,31 +68,27 @@ const en: Dict = {
     no: 'No decision',
     unknown: 'Unknown',
   },
-  shareClass: (lo, hi) =>
-    lo === null ? `under ${hi}%` : hi === null ? `${lo}% or more` : `${lo}–${hi! - 1}%`,
-  gapClass: (lo, hi) =>
-    lo === null
-      ? 'no increase needed'
-      : hi === null
-        ? `${lo}% or more`
-        : lo === 0
-          ? `under ${hi}%`
-          : `${lo}–${hi - 1}%`,
+  range: {
+    under: (x) => `under ${x}`,
+    atLeast: (x) => `${x} or more`,
+    between: (a, b) => `${a}–${b}`,
+    noIncrease: 'no increase needed',
+  },
   notReportedShare: 'Could not report',
   notReportedGap: 'Not reported',
   legendTitle: 'Key',
   legendCount: (n) => (n === 1 ? '1 region' : `${n} regions`),
-  legendHint: 'Point at or focus a class to highlight its regions.',
+  legendHint: 'Point at or focus a class to highlight its regions; click to keep them highlighted.',
   inferredLegend: 'Hatched: inferred from the report’s words, not stated outright',
   unknownLegend: 'Grey and hatched: unknown',
   shareGoalNote: (pct) => `The classes from ${pct} up meet the earlier goal.`,
-  goalMarker: 'The 55% goal',
+  goalMarker: (pct) => `The ${pct} goal`,
   summary: {
     decision: (n, publisher, when) =>
       `${n} of 21 regions had decided to strive for the guideline of 1,100 inhabitants per doctor, according to ${publisher} (${when}).`,
     decisionNamed: (k) => ` The report names ${k} of them; the table’s other marks were lost.`,
-    share: (n, m, date, missing) =>
-      `${n} of the ${m} regions that could report had at least 55% of inhabitants listed with a named regular doctor on ${date}; ${missing} regions could not report.`,
+    share: (n, m, goal, date, missing) =>
+      `${n} of the ${m} regions that could report had at least ${goal} of inhabitants listed with a named regular doctor on ${date}; ${missing} regions could not report.`,
     gap: (needed, pct) =>
       `Primary care needed ${needed} more doctors, an increase of ${pct}, to reach 1,100 inhabitants per doctor (2019 figures).`,
     changes: (up, down, from, to, unknown) =>
@@ -109,7 +105,7 @@ const en: Dict = {
       decision:
         'The bars show how many regions fall in each class by the reports’ own words; the line shows how many regions the reports themselves say have decided. Where they differ, it is because the reports do not name them all. Choose a region on the map or in the list to see its answers.',
       share:
-        'The share of inhabitants with a named regular doctor in the 16 regions that could report, with the earlier goal of 55 per cent. Choose a region to see its answers.',
+        'The share of inhabitants with a named regular doctor in the regions that could report, with the earlier goal as a line. Choose a region to see its answers.',
       gap: 'Inhabitants per doctor in primary care in 2019 (GP specialists plus half the ST trainees), with the guideline as a line. Choose a region to see its figures.',
     },
   },
@@ -145,7 +141,6 @@ const en: Dict = {
   regionListHint: 'Choose a region to see its answers.',
   closePanel: 'Close',
   panel: {
-    formal: 'Formal name',
     surveys: 'Answers in the surveys',
     decision: 'Decision on 1,100',
     otherTarget: 'Other target in force',
@@ -164,9 +159,12 @@ const en: Dict = {
     noChange: 'No change in what is known.',
     share: 'Share with a named regular doctor',
     shareOf: (pct, date) => `${pct} of inhabitants on ${date}`,
-    shareVsGoal: (diff, above) => (above ? `${diff} above the 55% goal` : `${diff} below the 55% goal`),
+    shareVsGoal: (diff, goal, above) =>
+      above
+        ? `${diff} percentage points above the ${goal} goal`
+        : `${diff} percentage points below the ${goal} goal`,
     shareRank: (rank, of) => `Rank ${rank} of ${of} regions that reported.`,
-    shareNational: (n, m) => `${n} of ${m} reporting regions reached 55%.`,
+    shareNational: (n, m, goal) => `${n} of ${m} reporting regions reached ${goal}.`,
     gap: 'Doctors needed in primary care (2019)',
     population: 'Population 2019',
     doctors: 'GP specialists + half the ST trainees',
@@ -174,6 +172,8 @@ const en: Dict = {
     needed: (target) => `More doctors needed for ${target}`,
     increase: 'Percentage increase needed',
     computed: 'computed',
+    fewer: (n) => `${n} fewer`,
+    noIncrease: (pct) => `no increase (${pct})`,
     gapRank: (rank, of) => `Rank ${rank} of ${of} by inhabitants per doctor (most first).`,
     national: 'Sweden',
     source: 'Source',
@@ -196,7 +196,7 @@ const en: Dict = {
   statuses: {
     reported: 'As reported',
     not_reported: 'Could not report',
-    not_legible: 'Lost in the source',
+    not_legible: 'Lost in the text extraction',
     inferred: 'Inferred',
   },
   change: {
@@ -210,16 +210,13 @@ const en: Dict = {
   charts: {
     national: 'Regions per decision class in each survey',
     nationalReported: 'Reported number with a decision',
-    nationalAria:
-      'Stacked bar chart: number of regions per decision class and survey year, with the report’s count of regions that decided.',
     regionStatus: (name) => `${name}: decision class and target in each survey`,
     shareRank: 'Share with a named GP, all regions that reported',
     gapRank: 'Inhabitants per doctor in 2019, all regions with figures',
     guideline: 'Guideline 1,100',
-    goal: 'Goal 55%',
+    goal: (pct) => `Goal ${pct}`,
     year: 'Year',
     regions: 'Regions',
-    count: 'Count',
     targetInForce: 'Target in force',
     loading: 'Loading the chart …',
   },
@@ -228,7 +225,6 @@ const en: Dict = {
     region: 'Region',
     klass: 'Class',
     value: 'Value',
-    sortBy: (col) => `Sort by ${col}`,
     decisionAsGiven: 'Answer in the source',
   },
   errors: {
@@ -241,7 +237,6 @@ const en: Dict = {
   status: {
     offline: (version) => `You are offline. Showing saved data (version ${version}).`,
     cached: (version) => `Data version ${version}.`,
-    updated: 'New data have been loaded.',
   },
   footer: {
     via: (who) => `as cited by ${who}`,
@@ -251,8 +246,8 @@ const en: Dict = {
       'Every value comes from a sentence, table cell or figure in the Swedish Medical Association’s reports. What the reports do not say is shown as unknown. Map: Natural Earth (public domain).',
     guideline: (per, st) =>
       `The National Board of Health and Welfare’s guideline (2022): at most about ${per} inhabitants per specialist in general practice and ${st} per ST trainee.`,
-    goal55:
-      'The goal that at least 55 per cent should have a named regular doctor was part of earlier agreements, to be met by the end of 2022.',
+    goal55: (pct, year) =>
+      `The goal that at least ${pct} should have a named regular doctor was part of earlier agreements, to be met by the end of ${year}.`,
   },
 };
 export default en;

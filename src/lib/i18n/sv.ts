@@ -69,32 +69,30 @@ const sv = {
     no: 'Inget beslut',
     unknown: 'Okänt',
   } satisfies Record<DecisionClass, string>,
-  shareClass: (lo: number | null, hi: number | null) =>
-    lo === null ? `under ${hi} %` : hi === null ? `${lo} % eller mer` : `${lo}–${hi - 1} %`,
-  gapClass: (lo: number | null, hi: number | null) =>
-    lo === null
-      ? 'ingen ökning behövs'
-      : hi === null
-        ? `${lo} % eller mer`
-        : lo === 0
-          ? `under ${hi} %`
-          : `${lo}–${hi - 1} %`,
+  /** Class ranges; the bounds come formatted (Intl) from describe.ts. */
+  range: {
+    under: (x: string) => `under ${x}`,
+    atLeast: (x: string) => `${x} eller mer`,
+    between: (a: string, b: string) => `${a}–${b}`,
+    noIncrease: 'ingen ökning behövs',
+  },
   notReportedShare: 'Kunde inte redovisa',
   notReportedGap: 'Ej redovisat',
   legendTitle: 'Förklaring',
   legendCount: (n: number) => (n === 1 ? '1 region' : `${n} regioner`),
-  legendHint: 'Peka på eller fokusera en klass för att markera dess regioner.',
+  legendHint:
+    'Peka på eller fokusera en klass för att markera dess regioner; klicka för att låsa markeringen.',
   inferredLegend: 'Streckad: härlett ur rapportens ord, inte uttryckligen sagt',
   unknownLegend: 'Grå och streckad: okänt',
   shareGoalNote: (pct: string) => `Klasserna från ${pct} och uppåt når det tidigare målet.`,
-  goalMarker: 'Målet 55 %',
+  goalMarker: (pct: string) => `Målet ${pct}`,
   summary: {
     decision: (n: string, publisher: string, when: string) =>
       `${n} av 21 regioner hade beslutat att sträva mot riktvärdet 1 100 invånare per läkare enligt ${publisher} (${when}).`,
     decisionNamed: (k: string) =>
       ` Rapporten namnger ${k} av dem; övriga markeringar i tabellen gick förlorade.`,
-    share: (n: string, m: string, date: string, missing: string) =>
-      `${n} av de ${m} regioner som kunde redovisa hade minst 55 % av invånarna listade hos en fast namngiven läkare den ${date}; ${missing} regioner kunde inte redovisa.`,
+    share: (n: string, m: string, goal: string, date: string, missing: string) =>
+      `${n} av de ${m} regioner som kunde redovisa hade minst ${goal} av invånarna listade hos en fast namngiven läkare den ${date}; ${missing} regioner kunde inte redovisa.`,
     gap: (needed: string, pct: string) =>
       `Primärvården behövde ${needed} fler läkare, en ökning med ${pct}, för att nå 1 100 invånare per läkare (siffror för 2019).`,
     changes: (up: number, down: number, from: number, to: number, unknown: number) =>
@@ -113,7 +111,7 @@ const sv = {
       decision:
         'Staplarna visar hur många regioner som hamnar i varje klass enligt rapporternas egna ord; linjen visar hur många regioner rapporterna själva säger har beslutat. Där de skiljer sig åt är det för att rapporterna inte namnger alla. Välj en region på kartan eller i listan för att se dess svar.',
       share:
-        'Andelen invånare med fast namngiven läkarkontakt i de 16 regioner som kunde redovisa, med det tidigare målet 55 procent. Välj en region för att se dess svar.',
+        'Andelen invånare med fast namngiven läkarkontakt i de regioner som kunde redovisa, med det tidigare målet som linje. Välj en region för att se dess svar.',
       gap: 'Invånare per läkare i primärvården 2019 (specialister i allmänmedicin plus hälften av ST-läkarna), med riktvärdet som linje. Välj en region för att se dess siffror.',
     },
   },
@@ -150,7 +148,6 @@ const sv = {
   regionListHint: 'Välj en region för att se dess svar.',
   closePanel: 'Stäng',
   panel: {
-    formal: 'Formellt namn',
     surveys: 'Svar i kartläggningarna',
     decision: 'Beslut om 1 100',
     otherTarget: 'Annat mål i kraft',
@@ -169,10 +166,10 @@ const sv = {
     noChange: 'Ingen förändring i det som är känt.',
     share: 'Andel med fast namngiven läkarkontakt',
     shareOf: (pct: string, date: string) => `${pct} av invånarna den ${date}`,
-    shareVsGoal: (diff: string, above: boolean) =>
-      above ? `${diff} över målet 55 %` : `${diff} under målet 55 %`,
+    shareVsGoal: (diff: string, goal: string, above: boolean) =>
+      above ? `${diff} procentenheter över målet ${goal}` : `${diff} procentenheter under målet ${goal}`,
     shareRank: (rank: number, of: number) => `Plats ${rank} av ${of} regioner som redovisade.`,
-    shareNational: (n: number, m: number) => `${n} av ${m} redovisande regioner nådde 55 %.`,
+    shareNational: (n: number, m: number, goal: string) => `${n} av ${m} redovisande regioner nådde ${goal}.`,
     gap: 'Läkarbehov i primärvården (2019)',
     population: 'Befolkning 2019',
     doctors: 'Specialister i allmänmedicin + hälften av ST-läkarna',
@@ -180,6 +177,8 @@ const sv = {
     needed: (target: string) => `Fler läkare som krävs för ${target}`,
     increase: 'Procentuell ökning som krävs',
     computed: 'beräknat',
+    fewer: (n: string) => `${n} färre`,
+    noIncrease: (pct: string) => `ingen ökning (${pct})`,
     gapRank: (rank: number, of: number) =>
       `Plats ${rank} av ${of} räknat i invånare per läkare (flest först).`,
     national: 'Riket',
@@ -203,7 +202,7 @@ const sv = {
   statuses: {
     reported: 'Enligt rapporten',
     not_reported: 'Kunde inte redovisa',
-    not_legible: 'Gick förlorad i källan',
+    not_legible: 'Förlorad i textutdraget',
     inferred: 'Härlett',
   } satisfies Record<Status, string>,
   change: {
@@ -217,16 +216,13 @@ const sv = {
   charts: {
     national: 'Regioner per beslutsklass i varje kartläggning',
     nationalReported: 'Rapporterat antal med beslut',
-    nationalAria:
-      'Staplat stapeldiagram: antal regioner per beslutsklass och kartläggningsår, med rapportens antal regioner som beslutat.',
     regionStatus: (name: string) => `${name}: beslutsklass och mål i varje kartläggning`,
     shareRank: 'Andel med fast läkare, alla regioner som redovisade',
     gapRank: 'Invånare per läkare 2019, alla regioner med siffror',
     guideline: 'Riktvärdet 1 100',
-    goal: 'Målet 55 %',
+    goal: (pct: string) => `Målet ${pct}`,
     year: 'År',
     regions: 'Regioner',
-    count: 'Antal',
     targetInForce: 'Mål i kraft',
     loading: 'Diagrammet laddas …',
   },
@@ -235,7 +231,6 @@ const sv = {
     region: 'Region',
     klass: 'Klass',
     value: 'Värde',
-    sortBy: (col: string) => `Sortera efter ${col}`,
     decisionAsGiven: 'Svar i källan',
   },
   errors: {
@@ -248,7 +243,6 @@ const sv = {
   status: {
     offline: (version: string) => `Du är offline. Visar sparade data (version ${version}).`,
     cached: (version: string) => `Data version ${version}.`,
-    updated: 'Nya data har laddats.',
   },
   footer: {
     via: (who: string) => `enligt ${who}`,
@@ -258,8 +252,8 @@ const sv = {
       'Varje värde kommer från en mening, tabellcell eller figur i Läkarförbundets rapporter. Det som rapporterna inte säger visas som okänt. Kartan: Natural Earth (public domain).',
     guideline: (per: string, st: string) =>
       `Socialstyrelsens nationella riktvärde (2022): högst cirka ${per} invånare per specialist i allmänmedicin och ${st} per ST-läkare.`,
-    goal55:
-      'Målet att minst 55 procent ska ha en fast läkarkontakt fanns i tidigare överenskommelser, till utgången av 2022.',
+    goal55: (pct: string, year: string) =>
+      `Målet att minst ${pct} ska ha en fast läkarkontakt fanns i tidigare överenskommelser, till utgången av ${year}.`,
   },
 } as const;
 

@@ -36,6 +36,8 @@ export interface RegionMapHandle {
   idle(): Promise<void>;
   /** Codes of the regions drawn at the given pixel (test hook and hit testing). */
   regionsAt(x: number, y: number): RegionCode[];
+  /** Relabels MapLibre's controls in another language. */
+  setLocale(locale: Record<string, string>): void;
   /** Codes of every region MapLibre has rendered in the current view. */
   renderedRegions(): RegionCode[];
   /** Feature-state of a region as MapLibre holds it. */
@@ -107,10 +109,16 @@ export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMap
 
   // The hatches are generated here, not fetched: supply them whenever the style asks.
   map.setMissingStyleImageResolver(() => addImages());
-  await new Promise<void>((resolve, reject) => {
-    map.once('load', () => resolve());
-    map.once('error', (e) => reject(e.error));
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      map.once('load', () => resolve());
+      map.once('error', (e) => reject(e.error));
+    });
+  } catch (e) {
+    // Nothing else holds the map yet: release its WebGL context, workers and listeners here.
+    map.remove();
+    throw e;
+  }
   addImages();
   performance.mark('map:load');
 
@@ -188,6 +196,23 @@ export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMap
       return map
         .queryRenderedFeatures([x, y], { layers: ['region-fill'] })
         .map((f) => f.properties?.code as RegionCode);
+    },
+    setLocale(locale) {
+      // MapLibre reads `locale` only when a control is created; relabel the buttons in place.
+      const c = map.getContainer();
+      for (const [sel, key] of [
+        ['.maplibregl-ctrl-zoom-in', 'NavigationControl.ZoomIn'],
+        ['.maplibregl-ctrl-zoom-out', 'NavigationControl.ZoomOut'],
+        ['.maplibregl-ctrl-attrib-button', 'AttributionControl.ToggleAttribution'],
+      ] as const) {
+        const el = c.querySelector(sel);
+        if (el && locale[key]) {
+          el.setAttribute('title', locale[key]);
+          el.setAttribute('aria-label', locale[key]);
+        }
+      }
+      const canvas = map.getCanvas();
+      if (locale['Map.Title']) canvas.setAttribute('aria-label', locale['Map.Title']);
     },
     renderedRegions() {
       const codes = map

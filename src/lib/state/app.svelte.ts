@@ -3,13 +3,21 @@
  * is parsed from it and every user choice goes back into it (pushState), so links and Back work.
  * Everything else the components need is derived here.
  */
-import { getContext, setContext } from 'svelte';
+import { getContext, setContext, tick } from 'svelte';
 import type { Dataset, RegionCode } from '../data/schema';
 import { loadDict, sv, type Dict } from '../i18n';
 import { classify, surveyFor } from '../metrics/classify';
 import { summarySentence } from '../summary';
 import { classMoves } from '../changes';
-import { DEFAULT_VIEW, parseView, resolveView, serialiseView, type Lang, type ViewState } from './url';
+import {
+  changesYears,
+  DEFAULT_VIEW,
+  parseView,
+  resolveView,
+  serialiseView,
+  type Lang,
+  type ViewState,
+} from './url';
 import type { Series } from '../series';
 import type { DataSource } from '../data/source';
 import type { SwedenTopology } from '../geo/topology';
@@ -36,19 +44,32 @@ export class AppState {
   /** The data source (cache + network), created once at start. */
   source!: DataSource;
   /** The map geometry, asked for at start so it is ready when the map code is. */
-  topology!: Promise<{ topology: SwedenTopology }>;
+  topology = $state.raw<Promise<{ topology: SwedenTopology }>>(new Promise(() => undefined));
+  /** True when the last request for the geometry failed (it is asked for again on retry). */
+  topologyFailed = false;
+
+  /** Asks the data source for the geometry (again). */
+  requestTopology(): void {
+    this.topologyFailed = false;
+    const p = this.source.topology();
+    p.catch(() => (this.topologyFailed = true));
+    this.topology = p;
+  }
   /** What changed since the reader's last visit, if anything. */
   visitChange = $state.raw<VisitChange | null>(null);
   /** Transient UI state shared by the map, the list and the tooltip; not part of the URL. */
   hovered = $state<RegionCode | null>(null);
-  /** Legend class being pointed at, whose regions are highlighted. */
+  /** Legend class being pointed at or focused, whose regions are highlighted. */
   highlightedClass = $state<string | null>(null);
+  /** Legend class pinned with a click or Enter: stays highlighted until unpinned. */
+  pinnedClass = $state<string | null>(null);
 
   /** Loaded interface strings; Swedish is always there, English once asked for. */
   dicts = $state.raw<Partial<Record<Lang, Dict>>>({ sv });
   /** Strings of the view's language (Swedish until another language has loaded). */
   t = $derived(this.dicts[this.view.lang] ?? sv);
-  lang = $derived(this.view.lang);
+  /** The language on screen: the URL's once its strings have loaded (so text, html lang and number formats agree). */
+  lang = $derived<Lang>(this.dicts[this.view.lang] ? this.view.lang : 'sv');
   surveyYears = $derived(this.dataset?.surveys.map((s) => s.year) ?? []);
   /** The survey the decision metric shows. */
   survey = $derived(this.dataset ? surveyFor(this.dataset, this.view.year) : null);
@@ -58,9 +79,7 @@ export class AppState {
   summary = $derived.by(() => {
     if (!this.dataset) return '';
     if (this.view.view === 'changes' && this.series) {
-      const years = this.surveyYears;
-      const to = this.view.to ?? years.at(-1)!;
-      const from = this.view.from ?? years[years.indexOf(to) - 1] ?? years[0]!;
+      const { from, to } = this.changesYears;
       const moves = classMoves(
         this.series,
         this.dataset.regions.map((r) => r.code),
@@ -78,12 +97,10 @@ export class AppState {
       this.lang,
     );
   });
+  /** The two surveys the changes view compares, defaults resolved. */
+  changesYears = $derived(changesYears(this.view, this.surveyYears));
   /** The survey the region panel treats as "now": the changes view's `to`, else the map's year. */
-  panelYear = $derived(
-    this.view.view === 'changes'
-      ? (this.view.to ?? this.surveyYears.at(-1) ?? null)
-      : (this.survey?.year ?? null),
-  );
+  panelYear = $derived(this.view.view === 'changes' ? this.changesYears.to : (this.survey?.year ?? null));
   regionName = $derived.by(() => {
     // Rebuilt whenever the dataset changes and never mutated, so a plain Map is right here.
     // eslint-disable-next-line svelte/prefer-svelte-reactivity
@@ -92,7 +109,8 @@ export class AppState {
   });
   /** Regions in the highlighted legend class. */
   highlightedRegions = $derived.by((): ReadonlySet<RegionCode> => {
-    const c = this.classification?.classes.find((x) => x.id === this.highlightedClass);
+    const id = this.highlightedClass ?? this.pinnedClass;
+    const c = this.classification?.classes.find((x) => x.id === id);
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- derived and never mutated
     return new Set(c?.regions ?? []);
   });
@@ -137,8 +155,19 @@ export class AppState {
    */
   navigate(patch: Partial<ViewState>, mode: 'push' | 'replace' = 'push'): void {
     const next = { ...this.view, ...patch };
+    // A pinned legend class belongs to one map: another metric or survey has other classes.
+    if (next.metric !== this.view.metric || next.year !== this.view.year) this.pinnedClass = null;
     this.view = this.dataset ? resolveView(next, this.surveyYears) : next;
     this.writeUrl(mode);
+  }
+
+  /** Closes the region panel and gives the focus back to the region's button in the list. */
+  async closeRegion(): Promise<void> {
+    const code = this.view.region;
+    this.navigate({ region: null });
+    await tick();
+    if (code)
+      document.querySelector<HTMLElement>(`[data-testid="region-list"] button[data-code="${code}"]`)?.focus();
   }
 
   /** The canonical URL of the current view. */

@@ -130,8 +130,22 @@ export function resolveView(s: ViewState, surveyYears: readonly number[]): ViewS
   if (year === latest) year = null;
   let from = known(s.from);
   let to = known(s.to);
-  // `to` null means the latest survey; `from` must come strictly before whichever `to` is.
-  if (to === latest) to = null;
+  // `to` null means the latest survey; it needs an earlier survey to compare with, and `from`
+  // must come strictly before whichever `to` is.
+  if (to === latest || to === surveyYears[0]) to = null;
   if (from !== null && latest !== null && from >= (to ?? latest)) from = null;
   return { ...s, year, from, to };
+}
+
+/**
+ * The two surveys the changes view compares: `to` (default the latest) and `from` (default the
+ * survey before `to`). Expects a view already settled by resolveView.
+ */
+export function changesYears(
+  s: Pick<ViewState, 'from' | 'to'>,
+  surveyYears: readonly number[],
+): { from: number; to: number } {
+  const to = s.to ?? surveyYears.at(-1) ?? 0;
+  const from = s.from ?? surveyYears[surveyYears.indexOf(to) - 1] ?? surveyYears[0] ?? 0;
+  return { from, to };
 }

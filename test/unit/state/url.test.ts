@@ -7,6 +7,7 @@ import {
   serialiseView,
   TARGET,
   type ViewState,
+  changesYears,
 } from '../../../src/lib/state/url';
 
 const view = (over: Partial<ViewState>): ViewState => ({ ...DEFAULT_VIEW, compare: [], ...over });
@@ -210,6 +211,8 @@ describe('resolveView', () => {
     ],
     [{ from: 2023 }, { from: 2023, to: null }],
     [{ to: 2025 }, { from: null, to: null }],
+    // The first survey has nothing before it to compare with.
+    [{ to: 2022 }, { from: null, to: null }],
   ] as Array<[Partial<ViewState>, Partial<ViewState>]>)('%j → %j', (input, expected) => {
     const r = resolveView(view(input), years);
     expect({ year: r.year, from: r.from, to: r.to }).toEqual({
@@ -242,5 +245,29 @@ describe('resolveView', () => {
   it('picks up a newer survey year as the latest', () => {
     expect(resolveView(view({ year: 2025 }), [...years, 2026]).year).toBe(2025);
     expect(resolveView(view({ year: 2026 }), [...years, 2026]).year).toBeNull();
+  });
+});
+
+describe('changesYears', () => {
+  const years = [2022, 2023, 2024, 2025];
+  it.each([
+    [
+      { from: null, to: null },
+      { from: 2024, to: 2025 },
+    ],
+    [
+      { from: null, to: 2024 },
+      { from: 2023, to: 2024 },
+    ],
+    [
+      { from: 2022, to: null },
+      { from: 2022, to: 2025 },
+    ],
+    [
+      { from: 2022, to: 2023 },
+      { from: 2022, to: 2023 },
+    ],
+  ])('%j → %j', (input, expected) => {
+    expect(changesYears(input, years)).toEqual(expected);
   });
 });
