@@ -154,6 +154,19 @@ export function tableModel(
   return { columns, rows };
 }
 
+/** The table of an app's current view (what the table view shows and "this view" CSV saves). */
+export function tableModelOf(app: {
+  dataset: Dataset | null;
+  classification: Classification | null;
+  view: { metric: Metric; year: number | null; target: number };
+  t: Dict;
+  lang: Lang;
+}): TableModel | null {
+  if (!app.dataset || !app.classification) return null;
+  const { metric, year, target } = app.view;
+  return tableModel(app.dataset, app.classification, metric, year, target, app.t, app.lang);
+}
+
 /**
  * Sorts rows by a column, ascending or descending; unknowns (null) always last; ties keep the
  * name order, so the result is stable.

@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { serve } from './server.mjs';
+import { chromiumPath, FLAGS } from '../chromium.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
@@ -40,17 +41,7 @@ const NETWORK = {
   downloadThroughput: (10 * 1024 * 1024) / 8,
   uploadThroughput: (10 * 1024 * 1024) / 8,
 };
-const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--enable-unsafe-swiftshader',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-dev-shm-usage',
-];
+const CHROME = chromiumPath();
 
 const log = (...a) => {
   if (!JSON_OUT || process.env.BENCH_VERBOSE) console.error(...a);

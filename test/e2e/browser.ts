@@ -1,24 +1,10 @@
 /** Shared helpers for the browser tests: launching Chromium and loading the app. */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromiumPath, FLAGS } from '../chromium.mjs';
 
 export const BASE = 'http://localhost:4173';
 
-/** The Chromium binary: $CHROME_PATH, else Debian's /usr/bin/chromium. */
-export function chromiumPath(): string {
-  return process.env.CHROME_PATH || '/usr/bin/chromium';
-}
-
-/** Flags for a quiet headless Chromium in a sandbox-less container, with WebGL on SwiftShader. */
-export const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--enable-unsafe-swiftshader',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-dev-shm-usage',
-];
+export { chromiumPath, FLAGS };
 
 /** Launches Chromium; `extra` flags are appended (e.g. --disable-webgl2). */
 export function launch(extra: string[] = []): Promise<Browser> {
