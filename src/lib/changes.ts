@@ -2,7 +2,8 @@
  * Changes between two surveys: which regions moved up or down the decision classes nationally,
  * and, for one region, the two answers side by side.
  */
-import type { Dataset, RegionCode, Survey } from './data/schema';
+import type { Dataset, RegionCode } from './data/schema';
+import { answerOf } from './metrics/classify';
 import type { DecisionClass } from './metrics/decision';
 import { decisionRank } from './metrics/decision';
 import type { Series } from './series';
@@ -80,19 +81,17 @@ export function textPair(
   from: number,
   to: number,
 ): { left: TextSide; right: TextSide; diffable: boolean } {
-  const side = (s: Survey | undefined, year: number): TextSide => {
-    const a = s?.answers.find((x) => x.region === code);
+  const side = (year: number): TextSide => {
+    const a = answerOf(d, year, code);
     if (a?.answerText)
       return { kind: 'answer', year, paragraphs: splitEarlier(a.answerText.paragraphs).current };
     if (a?.tableText) return { kind: 'table', year, paragraphs: a.tableText };
     return { kind: 'none', year };
   };
-  const sa = d.surveys.find((s) => s.year === from);
-  const sb = d.surveys.find((s) => s.year === to);
-  let left = side(sa, from);
-  const right = side(sb, to);
+  let left = side(from);
+  const right = side(to);
   if (left.kind === 'none') {
-    const b = sb?.answers.find((x) => x.region === code);
+    const b = answerOf(d, to, code);
     const earlier = b?.answerText ? splitEarlier(b.answerText.paragraphs).earlier : null;
     if (earlier?.length) left = { kind: 'earlier', year: to, paragraphs: earlier };
   }

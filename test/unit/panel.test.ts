@@ -9,6 +9,7 @@ import {
   regionTimeline,
   type Change,
 } from '../../src/lib/panel';
+import { answerOf } from '../../src/lib/metrics/classify';
 import { loadDataset } from './helpers';
 
 let d: Dataset;
@@ -16,8 +17,7 @@ beforeAll(async () => {
   d = await loadDataset();
 });
 
-const answer = (year: number, code: RegionCode) =>
-  d.surveys.find((s) => s.year === year)!.answers.find((a) => a.region === code)!;
+const answer = (year: number, code: RegionCode) => answerOf(d, year, code)!;
 const changes = (code: RegionCode, from: number, to: number) =>
   answerChanges(answer(from, code), answer(to, code));
 const byKind = (cs: Change[], kind: Change['kind']) => cs.find((c) => c.kind === kind);

@@ -14,10 +14,10 @@ export function isAbort(e: unknown): boolean {
 }
 
 /**
- * Fetches one JSON file. `file` names it in errors (e.g. `surveys/2024.json`).
- * @throws DataError for HTTP errors, network errors and malformed JSON; AbortError when aborted.
+ * Fetches one file's text. `file` names it in errors (e.g. `surveys/2024.json`).
+ * @throws DataError for HTTP and network errors; AbortError when aborted.
  */
-export async function fetchJson(url: string, file: string, init: RequestInit = {}): Promise<unknown> {
+export async function fetchText(url: string, file: string, init: RequestInit = {}): Promise<string> {
   let res: Response;
   try {
     res = await fetch(url, init);
@@ -26,10 +26,22 @@ export async function fetchJson(url: string, file: string, init: RequestInit = {
     throw new DataError(file, ['network error: the file could not be fetched']);
   }
   if (!res.ok) throw new DataError(file, [`HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`]);
+  return res.text();
+}
+
+/** Parses a file's text as JSON. @throws DataError naming the file. */
+export function parseJson(text: string, file: string): unknown {
   try {
-    return (await res.json()) as unknown;
-  } catch (e) {
-    if (isAbort(e)) throw e;
+    return JSON.parse(text) as unknown;
+  } catch {
     throw new DataError(file, ['not valid JSON']);
   }
+}
+
+/**
+ * Fetches one JSON file.
+ * @throws DataError for HTTP errors, network errors and malformed JSON; AbortError when aborted.
+ */
+export async function fetchJson(url: string, file: string, init: RequestInit = {}): Promise<unknown> {
+  return parseJson(await fetchText(url, file, init), file);
 }

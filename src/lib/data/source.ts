@@ -9,7 +9,7 @@
 import * as v from 'valibot';
 import type { Cache } from './cache';
 import { ContentManifest } from './manifest';
-import { DATA_DIR, TOPOLOGY_PATH, fetchJson, isAbort } from './load';
+import { DATA_DIR, TOPOLOGY_PATH, fetchJson, fetchText, isAbort, parseJson } from './load';
 import { DataError, readDataset, type ReadJson } from './validate';
 import type { Dataset } from './schema';
 import { parseTopology, type SwedenTopology } from '../geo/topology';
@@ -199,27 +199,14 @@ export class DataSource {
   ): Promise<unknown> {
     let manifest: ContentManifest | null = null;
     for (const cache of ['default', 'reload'] as RequestCache[]) {
-      let res: Response;
-      try {
-        res = await fetch(this.base + rel, { signal, cache });
-      } catch (e) {
-        if (isAbort(e)) throw e;
-        throw new DataError(file, ['network error: the file could not be fetched']);
-      }
-      if (!res.ok)
-        throw new DataError(file, [`HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`]);
-      const text = await res.text();
+      const text = await fetchText(this.base + rel, file, { signal, cache });
       manifest = await manifestP;
       const expected = manifest?.files[rel];
       if (expected) {
         const actual = await contentHash(text);
         if (actual !== null && actual !== expected) continue;
       }
-      try {
-        return JSON.parse(text) as unknown;
-      } catch {
-        throw new DataError(file, ['not valid JSON']);
-      }
+      return parseJson(text, file);
     }
     throw new StaleFileError(`${file} does not match data version ${manifest?.version}`);
   }

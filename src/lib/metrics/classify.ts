@@ -3,7 +3,7 @@
  * the chosen metric, and the legend gets its classes with the regions in each. Pure, so the map,
  * legend, list, table and tests all read the same answer.
  */
-import type { Dataset, RegionCode, Survey } from '../data/schema';
+import type { Answer, Dataset, RegionCode, Survey } from '../data/schema';
 import type { Metric } from '../state/url';
 import { DECISION_CLASSES, DECISION_COLORS, decisionClass, decisionRank } from './decision';
 import { UNKNOWN_GREY, YLGNBU_5, YLORRD_5 } from './palette';
@@ -59,6 +59,11 @@ function ranges(breaks: readonly number[]): Array<[number | null, number | null]
 /** The survey shown for a year, or the latest when the year is null or unknown. */
 export function surveyFor(d: Dataset, year: number | null): Survey {
   return d.surveys.find((s) => s.year === year) ?? d.surveys[d.surveys.length - 1]!;
+}
+
+/** A region's answer in the survey of a year, if there is one. */
+export function answerOf(d: Dataset, year: number, code: RegionCode): Answer | undefined {
+  return d.surveys.find((s) => s.year === year)?.answers.find((a) => a.region === code);
 }
 
 /**

@@ -8,7 +8,7 @@ import {
   decisionRank,
   type DecisionClass,
 } from '../../../src/lib/metrics/decision';
-import { classify, type Pattern } from '../../../src/lib/metrics/classify';
+import { answerOf, classify, type Pattern } from '../../../src/lib/metrics/classify';
 import { loadDataset } from '../helpers';
 
 let d: Dataset;
@@ -16,8 +16,7 @@ beforeAll(async () => {
   d = await loadDataset();
 });
 
-const answer = (year: number, code: RegionCode) =>
-  d.surveys.find((s) => s.year === year)!.answers.find((a) => a.region === code)!;
+const answer = (year: number, code: RegionCode) => answerOf(d, year, code)!;
 
 describe('decision classes of known answers', () => {
   it.each([
