@@ -3,7 +3,7 @@
  * MapLibre and topojson-client), created once, fed feature-state diffs, destroyed with the
  * component. The map owns only its camera; colours and selection come from the app state.
  */
-import { Map as MlMap, NavigationControl, setWorkerUrl, type MapLayerMouseEvent } from 'maplibre-gl';
+import { Map as MlMap, NavigationControl, prewarm, setWorkerUrl, type MapLayerMouseEvent } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { feature } from 'topojson-client';
@@ -15,6 +15,9 @@ import { HATCH } from './patterns';
 import { buildStyle, PATTERN, SWEDEN_BOUNDS, type RegionState } from './style';
 
 setWorkerUrl(workerUrl);
+// Start the worker (a 148 KB script) as soon as this module runs, not when the map's style asks
+// for it: its download and start-up then overlap the WebGL set-up instead of following it.
+prewarm();
 
 export interface RegionMapOptions {
   container: HTMLElement;
@@ -28,6 +31,8 @@ export interface RegionMapOptions {
 }
 
 export interface RegionMapHandle {
+  /** Settles when MapLibre has loaded everything and drawn it; rejects if the map fails first. */
+  loaded: Promise<void>;
   /** Applies per-region feature-state; only changed keys are sent to MapLibre. */
   setStates(states: Partial<Record<RegionCode, RegionState>>): void;
   /** Screen position (in the container) of a region's label point, for keyboard tooltips. */
@@ -64,8 +69,10 @@ export function decode(topology: SwedenTopology): { regions: FeatureCollection; 
 }
 
 /**
- * Creates the map. Rejects (GPUInitializationError or other) where WebGL2 is missing; the caller
- * shows the no-map message and everything else keeps working.
+ * Creates the map; resolves once its style is in (feature-state can be set from then on), before
+ * the first tile is drawn. Rejects (GPUInitializationError or other) where WebGL2 is missing; the
+ * caller shows the no-map message and everything else keeps working. A failure after that
+ * rejects the handle's `loaded`.
  */
 export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMapHandle> {
   const { regions, land } = decode(opts.topology);
@@ -100,6 +107,21 @@ export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMap
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
 
   const applied = new Map<RegionCode, RegionState>();
+  // True from a feature-state change until MapLibre reports the frame drawn ('idle').
+  let dirty = false;
+  map.on('idle', () => (dirty = false));
+  const setStates = (states: Partial<Record<RegionCode, RegionState>>) => {
+    for (const [code, next] of Object.entries(states) as Array<[RegionCode, RegionState]>) {
+      const prev = applied.get(code) ?? {};
+      const diff: RegionState = {};
+      for (const k of Object.keys(next) as Array<keyof RegionState>)
+        if (prev[k] !== next[k]) (diff as Record<string, unknown>)[k] = next[k];
+      if (Object.keys(diff).length === 0) continue;
+      applied.set(code, { ...prev, ...next });
+      map.setFeatureState({ source: 'regions', id: code }, diff);
+      dirty = true;
+    }
+  };
   const addImages = () => {
     if (!map.hasImage(PATTERN)) map.addImage(PATTERN, HATCH(), { pixelRatio: 2 });
   };
@@ -109,10 +131,14 @@ export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMap
 
   // The hatches are generated here, not fetched: supply them whenever the style asks.
   map.setMissingStyleImageResolver(() => addImages());
+  const failed = (reject: (e: unknown) => void) => (e: { error: unknown }) => reject(e.error);
   try {
+    // Feature-state can be set once the sources exist, before any tile is drawn, so the handle
+    // is returned then: colours given early make the first drawn frame the coloured one (each
+    // frame costs tens of milliseconds on a software renderer).
     await new Promise<void>((resolve, reject) => {
-      map.once('load', () => resolve());
-      map.once('error', (e) => reject(e.error));
+      map.once('style.load', () => resolve());
+      map.once('error', failed(reject));
     });
   } catch (e) {
     // Nothing else holds the map yet: release its WebGL context, workers and listeners here.
@@ -120,7 +146,13 @@ export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMap
     throw e;
   }
   addImages();
-  performance.mark('map:load');
+  const loaded = new Promise<void>((resolve, reject) => {
+    map.once('load', () => {
+      performance.mark('map:load');
+      resolve();
+    });
+    map.once('error', failed(reject));
+  });
 
   // A restored WebGL context comes back without feature-state: MapLibre rebuilds the style from
   // a snapshot, asynchronously, so draw the same colours again once that style has loaded.
@@ -153,6 +185,7 @@ export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMap
 
   // Keep all of Sweden in view when the container changes size, unless the reader has moved.
   let userMoved = false;
+  let size = [opts.container.clientWidth, opts.container.clientHeight].join();
   map.on('movestart', (e) => {
     if ((e as { originalEvent?: Event }).originalEvent) userMoved = true;
   });
@@ -161,23 +194,19 @@ export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMap
     map.fitBounds(SWEDEN_BOUNDS, { padding: 12, animate: false });
   };
   const ro = new ResizeObserver(() => {
+    // The observer also reports the size the map was created at: resizing then would only cost
+    // an extra frame.
+    const next = [opts.container.clientWidth, opts.container.clientHeight].join();
+    if (next === size) return;
+    size = next;
     map.resize();
     if (!userMoved) fit();
   });
   ro.observe(opts.container);
 
   return {
-    setStates(states) {
-      for (const [code, next] of Object.entries(states) as Array<[RegionCode, RegionState]>) {
-        const prev = applied.get(code) ?? {};
-        const diff: RegionState = {};
-        for (const k of Object.keys(next) as Array<keyof RegionState>)
-          if (prev[k] !== next[k]) (diff as Record<string, unknown>)[k] = next[k];
-        if (Object.keys(diff).length === 0) continue;
-        applied.set(code, { ...prev, ...next });
-        map.setFeatureState({ source: 'regions', id: code }, diff);
-      }
-    },
+    loaded,
+    setStates,
     labelPoint(code) {
       const ll = labels.get(code);
       if (!ll) return null;
@@ -186,10 +215,13 @@ export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMap
     },
     idle() {
       return new Promise((resolve) => {
-        if (map.loaded() && !map.isMoving() && map.areTilesLoaded()) {
+        const settled = map.loaded() && !map.isMoving() && map.areTilesLoaded();
+        // Nothing changed since the last drawn frame: what is on screen is already current.
+        if (settled && !dirty) resolve();
+        else {
           map.once('idle', () => resolve());
-          map.triggerRepaint();
-        } else map.once('idle', () => resolve());
+          if (settled) map.triggerRepaint();
+        }
       });
     },
     regionsAt(x, y) {

@@ -55,6 +55,9 @@ export function buildStyle(regions: FeatureCollection, land: FeatureCollection):
         type: 'fill',
         source: 'regions',
         paint: {
+          // The border line below draws every region edge, coast included, antialiased: a fill
+          // outline pass under it would be a second shader and draw call for nothing.
+          'fill-antialias': false,
           'fill-color': ['coalesce', state('color'), COLORS.noData],
           'fill-opacity': opacity(1),
         },
@@ -65,6 +68,7 @@ export function buildStyle(regions: FeatureCollection, land: FeatureCollection):
         type: 'fill',
         source: 'regions',
         paint: {
+          'fill-antialias': false,
           'fill-pattern': PATTERN,
           'fill-opacity': ['case', ['==', ['coalesce', state('pattern'), 'none'], 'none'], 0, opacity(1)],
         },
