@@ -2,14 +2,26 @@
 import type { Lang } from './state/url';
 
 const LOCALES: Record<Lang, string> = { sv: 'sv-SE', en: 'en-GB' };
-const cache = new Map<string, Intl.NumberFormat>();
+// Building an Intl formatter costs far more than using one (a metric switch formats dozens of
+// values): each is made once per language and options.
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.Collator>();
 
-function nf(lang: Lang, opts: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = lang + JSON.stringify(opts);
-  let f = cache.get(key);
-  if (!f) cache.set(key, (f = new Intl.NumberFormat(LOCALES[lang], opts)));
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.Collator>(
+  kind: string,
+  lang: Lang,
+  opts: object,
+  make: (locale: string) => T,
+): T {
+  const key = kind + lang + JSON.stringify(opts);
+  let f = cache.get(key) as T | undefined;
+  if (!f) cache.set(key, (f = make(LOCALES[lang])));
   return f;
 }
+
+const nf = (lang: Lang, opts: Intl.NumberFormatOptions) =>
+  cached('n', lang, opts, (l) => new Intl.NumberFormat(l, opts));
+const df = (lang: Lang, opts: Intl.DateTimeFormatOptions) =>
+  cached('d', lang, opts, (l) => new Intl.DateTimeFormat(l, { ...opts, timeZone: 'UTC' }));
 
 /** `1 100` in Swedish, `1,100` in English. */
 export function formatNumber(n: number, lang: Lang, digits = 0): string {
@@ -35,12 +47,8 @@ export function formatSignedPct(pct: number, lang: Lang): string {
 /** A month range such as `feb.–apr. 2024` / `Feb–Apr 2024` from YYYY-MM strings. */
 export function formatMonthRange(from: string, to: string, lang: Lang): string {
   const d = (ym: string) => new Date(`${ym}-15T12:00:00Z`);
-  const month = new Intl.DateTimeFormat(LOCALES[lang], { month: 'short', timeZone: 'UTC' });
-  const monthYear = new Intl.DateTimeFormat(LOCALES[lang], {
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+  const month = df(lang, { month: 'short' });
+  const monthYear = df(lang, { month: 'short', year: 'numeric' });
   if (from === to) return monthYear.format(d(from));
   if (from.slice(0, 4) === to.slice(0, 4)) return `${month.format(d(from))}–${monthYear.format(d(to))}`;
   return `${monthYear.format(d(from))}–${monthYear.format(d(to))}`;
@@ -48,15 +56,10 @@ export function formatMonthRange(from: string, to: string, lang: Lang): string {
 
 /** A calendar date such as `31 dec. 2023` / `31 Dec 2023`. */
 export function formatDate(iso: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(LOCALES[lang], {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${iso}T12:00:00Z`));
+  return df(lang, { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(`${iso}T12:00:00Z`));
 }
 
 /** Locale-aware string comparison for sorting region names (å, ä, ö after z in Swedish). */
 export function compareNames(a: string, b: string, lang: Lang): number {
-  return a.localeCompare(b, LOCALES[lang]);
+  return cached('c', lang, {}, (l) => new Intl.Collator(l)).compare(a, b);
 }
