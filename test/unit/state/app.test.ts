@@ -7,7 +7,8 @@ import { loadDataset } from '../helpers';
 function fakeBrowser() {
   const loc = { pathname: '/', search: '', hash: '' };
   const writes: Array<[string, string]> = [];
-  const set = (url: string) => (loc.search = url.slice(url.indexOf('?') === -1 ? url.length : url.indexOf('?')));
+  const set = (url: string) =>
+    (loc.search = url.slice(url.indexOf('?') === -1 ? url.length : url.indexOf('?')));
   vi.stubGlobal('location', loc);
   vi.stubGlobal('history', {
     pushState: (_: unknown, __: string, url: string) => (writes.push(['push', url]), set(url)),
