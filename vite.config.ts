@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { dataPlugin } from './src/build/dataPlugin.ts';
 import { cspPlugin } from './src/build/cspPlugin.ts';
+import { mapCssPlugin } from './src/build/mapCssPlugin.ts';
 import { preloadMapPlugin } from './src/build/preloadPlugin.ts';
 import { VitePWA } from 'vite-plugin-pwa';
 
@@ -11,6 +12,7 @@ export default defineConfig({
     dataPlugin(),
     cspPlugin(),
     preloadMapPlugin(),
+    mapCssPlugin(),
     // Offline after one visit: Workbox precaches the shell, MapLibre's worker (.mjs), the data and
     // the geometry. Registered from a script file (no inline script, so the CSP holds).
     VitePWA({

@@ -146,7 +146,7 @@ describe('region panel', () => {
     // Escape closes the panel and the URL forgets the region.
     await page.keyboard.press('Escape');
     await expect.poll(() => panel.count()).toBe(0);
-    expect(new URL(page.url()).searchParams.has('region')).toBe(false);
+    await expect.poll(() => new URL(page.url()).searchParams.has('region')).toBe(false);
     expect(problems.errors).toEqual([]);
     await page.close();
   });

@@ -175,7 +175,7 @@ describe('a broken data file on the first visit', () => {
     expect(await alert.locator('button').textContent()).toContain('Försök igen');
     // The rest of the page is usable: controls respond, the map draws its geometry uncoloured.
     await page.click('[data-testid="metric"] input[value="share"]');
-    expect(new URL(page.url()).searchParams.get('metric')).toBe('share');
+    await expect.poll(() => new URL(page.url()).searchParams.get('metric')).toBe('share');
     await page.waitForFunction(() => (window as unknown as { __regionMap?: unknown }).__regionMap);
     for (const code of ['SE-AB', 'SE-I', 'SE-O'])
       expect((await regionState(page, code)).color).toBeUndefined();

@@ -108,7 +108,7 @@ describe('without WebGL2', () => {
     await expect.poll(() => page.locator('[data-testid="panel"] h2').textContent()).toBe('Gotland');
     await page.click('[data-testid="view"] input[value="table"]');
     await expect.poll(() => page.locator('[data-testid="data-table"] tbody tr').count()).toBe(21);
-    expect(new URL(page.url()).searchParams.get('view')).toBe('table');
+    await expect.poll(() => new URL(page.url()).searchParams.get('view')).toBe('table');
     expect(problems.errors.filter((e) => !/WebGL|webgl|GPU/.test(e))).toEqual([]);
     await page.close();
   });
