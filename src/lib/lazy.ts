@@ -7,7 +7,13 @@ const once = <T>(load: () => Promise<T>) => {
   return () => (p ??= load().catch((e) => ((p = null), Promise.reject(e))));
 };
 
-export const loadRegionPanel = once(() => import('../components/RegionPanel.svelte'));
+/** Chart.js and the chart builders: only the region panel draws with Chart.js. */
+export const loadCharts = once(() => import('./charts/chart'));
+/** The region panel; its charts' code is fetched alongside, so they follow the panel closely. */
+export const loadRegionPanel = once(() => {
+  void loadCharts().catch(() => undefined);
+  return import('../components/RegionPanel.svelte');
+});
 export const loadDataTable = once(() => import('../components/DataTable.svelte'));
 export const loadChangesView = once(() => import('../components/ChangesView.svelte'));
 export const loadCompareView = once(() => import('../components/CompareView.svelte'));

@@ -121,6 +121,35 @@ describe('metrics and years', () => {
   });
 });
 
+describe('national overview', () => {
+  it('draws its chart as SVG from the data, and a first visit never fetches Chart.js', async () => {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const requests: string[] = [];
+    const { page } = await openPage(context, '/', { width: 1440, height: 900 });
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    await page.reload();
+    await waitForColoredMap(page);
+    const chart = page.locator('[data-testid="overview"] svg');
+    // Regions per class in each survey, and the reported count 2, 3, 10, 13 as the line.
+    await expect.poll(() => chart.locator('circle').count()).toBe(4);
+    const titles = await chart.locator('circle title').allTextContents();
+    expect(titles.map((t) => t.match(/(\d+)$/)![1])).toEqual(['2', '3', '10', '13']);
+    await page.click('[data-testid="metric"] input[value="share"]');
+    // One bar per region that reported a share, longest first.
+    const reported = d.namedGpShare.values.filter((v) => v.value !== null);
+    await expect.poll(() => chart.locator('rect').count()).toBe(reported.length);
+    const first = Math.max(...reported.map((v) => v.value!));
+    expect(await chart.locator('rect title').first().textContent()).toContain(`${first}`);
+    await page.waitForTimeout(500);
+    expect(requests.filter((p) => /\/assets\/chart-/.test(p))).toEqual([]);
+    // The region panel's charts bring Chart.js.
+    await page.click('[data-testid="region-list"] button[data-code="SE-K"]');
+    await page.waitForSelector('[data-testid="panel"] [data-testid="chart"] canvas');
+    await expect.poll(() => requests.some((p) => /\/assets\/chart-/.test(p))).toBe(true);
+    await context.close();
+  });
+});
+
 describe('region panel', () => {
   it("shows Gotland's 2024 answer text and its 2025 goal year 2027", async () => {
     const { page, problems } = await openPage(browser, '/?region=SE-I');

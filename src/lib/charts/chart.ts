@@ -29,3 +29,4 @@ export { Chart };
 
 // The chart builders travel with Chart.js in the lazily loaded chunk.
 export * from './configs';
+export { regionStatusChart } from './regionStatus';

@@ -9,7 +9,6 @@ import type { Lang } from '../state/url';
 import { formatNumber, formatPct } from '../format';
 import { DECISION_CLASSES, DECISION_COLORS } from '../metrics/decision';
 import type { Series } from '../series';
-import { regionTimeline } from '../panel';
 
 export interface ChartTable {
   head: string[];
@@ -28,7 +27,7 @@ const MUTED = '#c9d3dc';
 const HIGHLIGHT = '#1d3557';
 /** Bars when no region is highlighted. */
 const NEUTRAL = '#6b8aa6';
-const FONT = { family: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif', size: 12 };
+export const FONT = { family: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif', size: 12 };
 
 /** Options of the reference-line plugin, set per chart under `options.plugins.refLine`. */
 export interface RefLineOptions {
@@ -127,70 +126,6 @@ export function nationalChart(series: Series, t: Dict, lang: Lang): ChartSpec {
     ]),
   };
   return { label: t.charts.national, config, table };
-}
-
-/** Region: its decision class across the surveys (a step line over the ordered classes). */
-export function regionStatusChart(
-  d: Dataset,
-  series: Series,
-  code: RegionCode,
-  t: Dict,
-  lang: Lang,
-): ChartSpec {
-  const name = d.regions.find((r) => r.code === code)?.name ?? code;
-  const classes = series.timelines[code] ?? [];
-  const tl = regionTimeline(d, code).map((e, i) => ({ ...e, ...(classes[i] ?? {}) }));
-  // Category axis from top (furthest along) to bottom (unknown).
-  const labels = DECISION_CLASSES.map((c) => t.decisionClasses[c]);
-  const target = (e: (typeof tl)[number]) => {
-    const a = e.answer;
-    if (a.decision.value === 'yes') return formatNumber(1100, lang);
-    if (a.otherTarget?.value != null) return formatNumber(a.otherTarget.value, lang);
-    return '–';
-  };
-  const config: ChartConfiguration = {
-    type: 'line',
-    data: {
-      labels: tl.map((e) => String(e.survey.year)),
-      datasets: [
-        {
-          label: t.charts.regionStatus(name),
-          data: tl.map((e) => t.decisionClasses[e.cls]) as unknown as number[],
-          borderColor: '#444',
-          borderWidth: 2,
-          stepped: 'middle',
-          pointRadius: 7,
-          pointHoverRadius: 8,
-          pointBackgroundColor: tl.map((e) => DECISION_COLORS[e.cls]),
-          pointBorderColor: '#111',
-          pointStyle: tl.map((e) => (e.cls === 'unknown' ? 'rectRot' : e.inferred ? 'triangle' : 'circle')),
-        },
-      ],
-    },
-    options: {
-      responsive: true,
-      maintainAspectRatio: false,
-      animation: false,
-      locale: t.locale,
-      scales: {
-        x: { grid: { display: false }, ticks: { font: FONT } },
-        y: { type: 'category', labels, ticks: { font: { ...FONT, size: 11 } } },
-      },
-      plugins: { legend: { display: false } },
-    },
-  };
-  return {
-    label: t.charts.regionStatus(name),
-    config,
-    table: {
-      head: [t.charts.year, t.table.klass, t.charts.targetInForce],
-      rows: tl.map((e) => [
-        String(e.survey.year),
-        t.decisionClasses[e.cls] + (e.inferred ? ` (${t.statuses.inferred.toLowerCase()})` : ''),
-        target(e),
-      ]),
-    },
-  };
 }
 
 function rankBar(

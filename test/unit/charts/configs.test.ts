@@ -8,10 +8,10 @@ import {
   gapRankChart,
   nationalChart,
   refLinePlugin,
-  regionStatusChart,
   shareRankChart,
   type ChartSpec,
 } from '../../../src/lib/charts/configs';
+import { regionStatusChart } from '../../../src/lib/charts/regionStatus';
 import { deriveSeries, type Series } from '../../../src/lib/series';
 import { loadDataset } from '../helpers';
 
