@@ -19,3 +19,15 @@ export const loadChangesView = once(() => import('../components/ChangesView.svel
 export const loadCompareView = once(() => import('../components/CompareView.svelte'));
 export const loadWhatIf = once(() => import('../components/WhatIf.svelte'));
 export const loadVisitNotice = once(() => import('../components/VisitNotice.svelte'));
+
+/**
+ * Fetches the given lazy parts once the map is drawn and the page is idle: the controls one
+ * click away (the what-if slider of the doctor-gap metric) are then there when clicked, and
+ * their late arrival never lands in the middle of a restyle.
+ */
+export function prefetchWhenIdle(after: Promise<void>, ...loaders: Array<() => Promise<unknown>>): void {
+  const idle = globalThis.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200));
+  void after.then(() =>
+    idle(() => loaders.forEach((load) => void load().catch(() => undefined)), { timeout: 3000 }),
+  );
+}

@@ -440,6 +440,13 @@ const r = {
   tbt: stat(samples.tbt),
   longTasks: stat(samples.longTasks),
   lighthouse,
+  // Every sample, for anyone who wants more than the median and the spread.
+  samples: {
+    metricSwitch: samples.metricSwitch,
+    yearSwitch: samples.yearSwitch,
+    floorRestyle: samples.floorRestyle,
+    select: samples.select,
+  },
 };
 const ratio = (a, b) => (a !== null && b ? a / b : null);
 const KB = 1024;

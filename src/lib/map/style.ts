@@ -1,7 +1,8 @@
 /**
  * The map style, built in code: no tile server, no remote glyphs or sprites, nothing fetched.
- * Regions are coloured through feature-state (`color`, `pattern`, `dim`, `hover`, `selected`,
- * `highlight`), so switching metric or year never re-uploads geometry or rebuilds expressions.
+ * Regions are coloured through feature-state (`color`, already dimmed where it should be,
+ * `pattern`, `dim`, `hover`, `selected`, `highlight`), so switching metric or year never
+ * re-uploads geometry or rebuilds expressions.
  */
 import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
@@ -30,8 +31,31 @@ export interface RegionState {
 
 const state = (key: keyof RegionState): ExpressionSpecification => ['feature-state', key];
 const flag = (key: keyof RegionState): ExpressionSpecification => ['boolean', state(key), false];
-/** Dimmed regions (outside a highlighted legend class) fade, the rest stay opaque. */
-const opacity = (full: number): ExpressionSpecification => ['case', flag('dim'), full * 0.3, full];
+/** How much of a dimmed region's own colour shows (outside a highlighted legend class). */
+export const DIM = 0.3;
+/** Dimmed regions' hatches fade with them. */
+const opacity = (full: number): ExpressionSpecification => ['case', flag('dim'), full * DIM, full];
+
+/**
+ * `color` mixed into `ground` so that `share` of it shows: what a fill of opacity `share` over
+ * `ground` looks like. The map dims a region by handing it this colour rather than through
+ * fill-opacity: one feature-state expression less for MapLibre to re-evaluate on every restyle,
+ * and the fill stays opaque. Colours are `#rrggbb`; anything else is returned unchanged.
+ */
+export function mix(color: string, ground: string, share: number): string {
+  const parse = (hex: string) =>
+    /^#[0-9a-f]{6}$/i.test(hex) ? [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) : null;
+  const a = parse(color);
+  const b = parse(ground);
+  if (!a || !b) return color;
+  return `#${a
+    .map((c, i) =>
+      Math.round(c * share + b[i]! * (1 - share))
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
+}
 
 /** Name of the hatch image the style uses; see patterns.ts. */
 export const PATTERN = 'hatch';
@@ -44,7 +68,7 @@ export function buildStyle(regions: FeatureCollection, land: FeatureCollection):
     sources: {
       // Coarse tiling for the muted context: less work for the worker, same look.
       land: { type: 'geojson', data: land, tolerance: 1.5, maxzoom: 7 },
-      regions: { type: 'geojson', data: regions, promoteId: 'code' },
+      regions: { type: 'geojson', data: regions, promoteId: 'code', tolerance: 1 },
     },
     layers: [
       { id: 'sea', type: 'background', paint: { 'background-color': COLORS.sea } },
@@ -58,8 +82,8 @@ export function buildStyle(regions: FeatureCollection, land: FeatureCollection):
           // The border line below draws every region edge, coast included, antialiased: a fill
           // outline pass under it would be a second shader and draw call for nothing.
           'fill-antialias': false,
+          // Dimming is mixed into `color` (see mix()), so the fill needs no opacity expression.
           'fill-color': ['coalesce', state('color'), COLORS.noData],
-          'fill-opacity': opacity(1),
         },
       },
       {
@@ -89,7 +113,7 @@ export function buildStyle(regions: FeatureCollection, land: FeatureCollection):
         source: 'regions',
         paint: {
           'line-color': COLORS.outline,
-          'line-width': ['case', flag('selected'), 3, 2],
+          'line-width': 2.5,
           'line-opacity': ['case', ['any', flag('selected'), flag('hover'), flag('highlight')], 1, 0],
         },
       },
