@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
-import { buildStyle, COLORS, PATTERN, SWEDEN_BOUNDS, type RegionState } from '../../../src/lib/map/style';
+import {
+  buildStyle,
+  COLORS,
+  DIM,
+  mix,
+  PATTERN,
+  SWEDEN_BOUNDS,
+  type RegionState,
+} from '../../../src/lib/map/style';
 
 const empty = (): FeatureCollection => ({ type: 'FeatureCollection', features: [] });
 const regions: FeatureCollection = {
@@ -78,7 +86,8 @@ describe('buildStyle', () => {
   });
 
   it.each([
-    ['region-fill', ['color', 'dim']],
+    // Dimming reaches the fill mixed into its colour (see mix()), not as an opacity expression.
+    ['region-fill', ['color']],
     ['region-hatch', ['pattern', 'dim']],
     ['region-outline', ['hover', 'highlight', 'selected']],
   ])('%s reads feature-state %j', (id, keys) => {
@@ -114,18 +123,19 @@ describe('buildStyle', () => {
     expect(opacity[2]).toBe(0);
   });
 
-  it('outlines the selection thicker than a hover, above the fill and the hatch', () => {
+  it('outlines a hover, a highlighted class or the selection above the fill and the hatch', () => {
     const ids = style.layers.map((l) => l.id);
     expect(ids.indexOf('region-outline')).toBeGreaterThan(ids.indexOf('region-hatch'));
     const outline = style.layers.find((l) => l.id === 'region-outline') as { paint: Record<string, unknown> };
-    expect(outline.paint['line-width']).toEqual([
-      'case',
-      ['boolean', ['feature-state', 'selected'], false],
-      3,
-      2,
-    ]);
+    // One width: a second feature-state expression would be re-evaluated on every restyle.
+    expect(outline.paint['line-width']).toBe(2.5);
     expect(ids[0]).toBe('sea');
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('draws the fill opaque: no opacity expression for MapLibre to re-evaluate', () => {
+    const fill = style.layers.find((l) => l.id === 'region-fill') as { paint: Record<string, unknown> };
+    expect(fill.paint).not.toHaveProperty('fill-opacity');
   });
 
   it('SWEDEN_BOUNDS is [west, south, east, north] around Sweden', () => {
@@ -137,5 +147,25 @@ describe('buildStyle', () => {
     expect(n).toBeGreaterThanOrEqual(69.06);
     expect(e).toBeGreaterThanOrEqual(24.1);
     expect(w).toBeLessThanOrEqual(11.0);
+  });
+});
+
+describe('mix', () => {
+  it.each([
+    ['#000000', '#ffffff', 0.3, '#b3b3b3'],
+    ['#ffffff', '#000000', 1, '#ffffff'],
+    ['#0072b2', '#ebe8e3', 0, '#ebe8e3'],
+    ['#0072b2', '#ebe8e3', DIM, '#a5c5d4'],
+    ['red', '#ffffff', 0.3, 'red'],
+  ])('mix(%s, %s, %d) = %s', (a, b, share, want) => expect(mix(a, b, share)).toBe(want));
+
+  it('is what a fill of that opacity over the ground looks like, channel by channel', () => {
+    const c = [0x56, 0xb4, 0xe9];
+    const g = [0xeb, 0xe8, 0xe3];
+    const got = mix('#56b4e9', '#ebe8e3', DIM);
+    c.forEach((x, i) => {
+      const want = Math.round(x * DIM + g[i]! * (1 - DIM));
+      expect(parseInt(got.slice(1 + 2 * i, 3 + 2 * i), 16)).toBe(want);
+    });
   });
 });
