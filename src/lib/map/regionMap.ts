@@ -102,6 +102,24 @@ export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMap
     locale: opts.locale,
     fadeDuration: 0,
   });
+  // Until every tile is in, MapLibre draws partial frames (the sea, then the land, then the
+  // regions), and on a software renderer each frame shown costs tens of milliseconds of main
+  // thread to composite. The canvas stays hidden (the frame's background is the sea colour)
+  // until the frame that draws everything, which is then the first one composited.
+  const canvas = map.getCanvas();
+  canvas.style.visibility = 'hidden';
+  const reveal = () => {
+    if (canvas.style.visibility !== 'hidden') return;
+    if (map.isStyleLoaded() && map.areTilesLoaded()) {
+      canvas.style.visibility = '';
+      map.off('sourcedata', reveal);
+    }
+  };
+  map.on('sourcedata', reveal);
+  map.once('load', () => {
+    canvas.style.visibility = '';
+    map.off('sourcedata', reveal);
+  });
   map.touchZoomRotate.disableRotation();
   map.keyboard.disableRotation();
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
