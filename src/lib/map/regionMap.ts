@@ -12,7 +12,7 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { RegionCode } from '../data/schema';
 import type { SwedenTopology } from '../geo/topology';
 import { HATCH } from './patterns';
-import { buildStyle, PATTERN, SWEDEN_BOUNDS, type RegionState } from './style';
+import { buildStyle, COLORS, PATTERN, SWEDEN_BOUNDS, type RegionState } from './style';
 
 setWorkerUrl(workerUrl);
 // Start the worker (a 148 KB script) as soon as this module runs, not when the map's style asks
@@ -296,9 +296,11 @@ export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMap
             const copy = document.createElement('canvas');
             copy.width = Math.max(1, x1 - x0);
             copy.height = Math.max(1, y1 - y0);
-            copy
-              .getContext('2d')!
-              .drawImage(src, x0, y0, copy.width, copy.height, 0, 0, copy.width, copy.height);
+            const ctx = copy.getContext('2d')!;
+            // The canvas is transparent where the sea is (the page draws it behind the map).
+            ctx.fillStyle = COLORS.sea;
+            ctx.fillRect(0, 0, copy.width, copy.height);
+            ctx.drawImage(src, x0, y0, copy.width, copy.height, 0, 0, copy.width, copy.height);
             resolve(copy);
           });
           map.triggerRepaint();

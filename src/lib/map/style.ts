@@ -8,6 +8,7 @@ import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 
 export const COLORS = {
+  /** Drawn by the map frame's CSS background (app.css), behind the transparent canvas. */
   sea: '#dde7ef',
   land: '#ebe8e3',
   landBorder: '#c9c3ba',
@@ -67,11 +68,13 @@ export function buildStyle(regions: FeatureCollection, land: FeatureCollection):
     // No glyphs and no sprite: nothing outside the app's origin is ever requested.
     sources: {
       // Coarse tiling for the muted context: less work for the worker, same look.
-      land: { type: 'geojson', data: land, tolerance: 1.5, maxzoom: 7 },
+      // Tiles up to zoom 4 only: the view needs a handful, each redrawn on every restyle.
+      land: { type: 'geojson', data: land, tolerance: 1.5, maxzoom: 4 },
       regions: { type: 'geojson', data: regions, promoteId: 'code', tolerance: 1 },
     },
     layers: [
-      { id: 'sea', type: 'background', paint: { 'background-color': COLORS.sea } },
+      // No background layer: MapLibre draws one per tile on every frame. The canvas is
+      // transparent and the map frame behind it is the sea (COLORS.sea, in app.css).
       // Context land is one merged shape without borders: it only needs to read as land.
       { id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': COLORS.land } },
       {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
@@ -129,7 +130,9 @@ describe('buildStyle', () => {
     const outline = style.layers.find((l) => l.id === 'region-outline') as { paint: Record<string, unknown> };
     // One width: a second feature-state expression would be re-evaluated on every restyle.
     expect(outline.paint['line-width']).toBe(2.5);
-    expect(ids[0]).toBe('sea');
+    // The sea is the frame's CSS background, not a layer redrawn per tile.
+    expect(style.layers.some((l) => l.type === 'background')).toBe(false);
+    expect(ids[0]).toBe('land');
     expect(new Set(ids).size).toBe(ids.length);
   });
 
@@ -147,6 +150,14 @@ describe('buildStyle', () => {
     expect(n).toBeGreaterThanOrEqual(69.06);
     expect(e).toBeGreaterThanOrEqual(24.1);
     expect(w).toBeLessThanOrEqual(11.0);
+  });
+});
+
+describe('the sea behind the transparent canvas', () => {
+  it("is the map frame's background in app.css, in the style's sea colour", () => {
+    const css = readFileSync('src/app.css', 'utf8');
+    const rule = /\.map-frame \{([^}]*)\}/.exec(css)?.[1] ?? '';
+    expect(rule).toContain(`background: ${COLORS.sea};`);
   });
 });
 
