@@ -6,7 +6,7 @@
 import { getContext, setContext, tick } from 'svelte';
 import type { Dataset, RegionCode } from '../data/schema';
 import { loadDict, sv, type Dict } from '../i18n';
-import { classify, surveyFor } from '../metrics/classify';
+import { classifyCached, surveyFor } from '../metrics/classify';
 import { summarySentence } from '../summary';
 import { classMoves } from '../changes';
 import {
@@ -75,7 +75,7 @@ export class AppState {
   /** The survey the decision metric shows. */
   survey = $derived(this.dataset ? surveyFor(this.dataset, this.view.year) : null);
   classification = $derived(
-    this.dataset ? classify(this.dataset, this.view.metric, this.view.year, this.view.target) : null,
+    this.dataset ? classifyCached(this.dataset, this.view.metric, this.view.year, this.view.target) : null,
   );
   /**
    * A view the map shows one frame ahead of everything else: a switch of metric, year or target
@@ -86,7 +86,7 @@ export class AppState {
   /** The classification the map draws: the view's, or the one a switch is bringing in. */
   mapClassification = $derived(
     this.ahead && this.dataset
-      ? classify(this.dataset, this.ahead.metric, this.ahead.year, this.ahead.target)
+      ? classifyCached(this.dataset, this.ahead.metric, this.ahead.year, this.ahead.target)
       : this.classification,
   );
   private cancelCommit: () => void = () => undefined;

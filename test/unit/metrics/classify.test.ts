@@ -4,9 +4,11 @@ import { REGION_CODES } from '../../../src/lib/data/schema';
 import {
   binIndex,
   classify,
+  classifyCached,
   GAP_BREAKS,
   SHARE_BREAKS,
   surveyFor,
+  warmClassifications,
   type Classification,
 } from '../../../src/lib/metrics/classify';
 import { METRICS, TARGET, type Metric } from '../../../src/lib/state/url';
@@ -239,5 +241,53 @@ describe('surveyFor', () => {
     [2030, 2025],
   ])('%s → %i', (year, expected) => {
     expect(surveyFor(d, year).year).toBe(expected);
+  });
+});
+
+describe('classifyCached', () => {
+  it('gives what classify gives, and the same object for the same map', async () => {
+    const d = await loadDataset();
+    for (const [metric, year, target] of [
+      ['decision', 2023, 1100],
+      ['decision', null, 1100],
+      ['share', null, 1100],
+      ['gap', null, 1500],
+    ] as const) {
+      const c = classifyCached(d, metric, year, target);
+      expect(c).toEqual(classify(d, metric, year, target));
+      expect(classifyCached(d, metric, year, target)).toBe(c);
+    }
+  });
+
+  it('keys only on what the metric reads: the year for decision, the target for gap', async () => {
+    const d = await loadDataset();
+    expect(classifyCached(d, 'share', 2022, 1100)).toBe(classifyCached(d, 'share', 2025, 1600));
+    expect(classifyCached(d, 'decision', 2024, 1100)).toBe(classifyCached(d, 'decision', 2024, 1500));
+    expect(classifyCached(d, 'decision', 2023, 1100)).not.toBe(classifyCached(d, 'decision', 2024, 1100));
+    expect(classifyCached(d, 'gap', null, 1100)).not.toBe(classifyCached(d, 'gap', null, 1500));
+  });
+
+  it('never hands one dataset’s classes to another', async () => {
+    const d = await loadDataset();
+    const other = structuredClone(d);
+    other.namedGpShare.values[0] = { ...other.namedGpShare.values[0]!, value: 1 };
+    const a = classifyCached(d, 'share', null, 1100);
+    const b = classifyCached(other, 'share', null, 1100);
+    expect(b).not.toBe(a);
+    expect(b).toEqual(classify(other, 'share', null, 1100));
+  });
+
+  it('warmClassifications classifies every map one click away, and a later switch gets those very objects', async () => {
+    const d = structuredClone(await loadDataset());
+    const warm = warmClassifications(d, 1100);
+    expect(warm.map((c) => c.metric)).toEqual([
+      'share',
+      'gap',
+      ...d.surveys.map(() => 'decision'),
+      'decision',
+    ]);
+    expect(classifyCached(d, 'share', null, 1100)).toBe(warm[0]);
+    expect(classifyCached(d, 'gap', null, 1100)).toBe(warm[1]);
+    d.surveys.forEach((s, i) => expect(classifyCached(d, 'decision', s.year, 1100)).toBe(warm[2 + i]));
   });
 });
