@@ -31,7 +31,8 @@ export type DataOrigin = 'network' | 'cache';
 
 export class AppState {
   /** The view as the URL says, resolved against the data once it has loaded. */
-  view = $state<ViewState>({ ...DEFAULT_VIEW });
+  // Replaced whole on every change, never mutated: a raw state, so reading it costs no proxy.
+  view = $state.raw<ViewState>({ ...DEFAULT_VIEW, compare: [] });
   /** Immutable once loaded: a raw state, never a deep proxy (Chart.js and MapLibre get plain data). */
   dataset = $state.raw<Dataset | null>(null);
   /** A load failure to show, with the file that failed. */
@@ -89,7 +90,6 @@ export class AppState {
       ? classifyCached(this.dataset, this.ahead.metric, this.ahead.year, this.ahead.target)
       : this.classification,
   );
-  private cancelCommit: () => void = () => undefined;
   summary = $derived.by(() => {
     if (!this.dataset) return '';
     if (this.view.view === 'changes' && this.series) {
@@ -146,7 +146,6 @@ export class AppState {
     // The address bar moved (Back, Forward): a write still waiting would undo the move.
     this.cancelUrlWrite();
     this.pendingUrl = null;
-    this.cancelCommit();
     this.ahead = null;
     const parsed = parseView(search);
     this.view = this.dataset ? resolveView(parsed, this.surveyYears) : parsed;
@@ -178,21 +177,17 @@ export class AppState {
     // A pinned legend class belongs to one map: another metric or survey has other classes.
     if (merged.metric !== base.metric || merged.year !== base.year) this.pinnedClass = null;
     const next = this.dataset ? resolveView(merged, this.surveyYears) : merged;
-    if (this.dataset && coloursOnly(this.view, next)) {
-      this.ahead = next;
-      this.cancelCommit();
-      this.cancelCommit = afterPaint(() => this.commitView());
-    } else {
-      this.cancelCommit();
+    if (this.dataset && coloursOnly(this.view, next)) this.ahead = next;
+    else {
       this.ahead = null;
       this.view = next;
     }
+    // The view catches up with the map when the address bar does, after the paint (flushUrl).
     this.writeUrl(mode);
   }
 
   /** Brings everything else up to the view the map is showing ahead (see `mapClassification`). */
   commitView(): void {
-    this.cancelCommit();
     if (!this.ahead) return;
     this.view = this.ahead;
     this.ahead = null;
