@@ -211,6 +211,8 @@ const QUIET = () =>
  */
 const APP_SWITCH = (selector) =>
   new Promise((resolve) => {
+    // Everything the harness looks up is found before the clock starts: only the app is timed.
+    const input = document.querySelector(selector);
     const el = document.querySelector('.region-map');
     const summary = document.querySelector('[data-testid="summary"]');
     const before = summary.textContent;
@@ -233,14 +235,15 @@ const APP_SWITCH = (selector) =>
     });
     mo.observe(el, { attributes: true, attributeFilter: ['data-map-state'] });
     mo.observe(summary, { subtree: true, childList: true, characterData: true });
-    document.querySelector(selector).click();
+    input.click();
   });
 
 /** Time from a click in the list until the panel shows the region, painted. */
 const APP_SELECT = ([code, name]) =>
   new Promise((resolve) => {
+    const button = document.querySelector(`[data-testid="region-list"] button[data-code="${code}"]`);
     const t0 = performance.now();
-    document.querySelector(`[data-testid="region-list"] button[data-code="${code}"]`).click();
+    button.click();
     const check = () => {
       const h = document.querySelector('[data-testid="panel"] h2');
       if (h && h.textContent === name)
