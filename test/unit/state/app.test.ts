@@ -17,8 +17,12 @@ function fakeBrowser() {
   return { loc, writes };
 }
 
-describe('AppState: the URL follows the view after the next paint', () => {
-  let frames: Array<() => void>;
+/**
+ * Frames and timers under the test's control, for each test of the calling describe block.
+ * Returns `paint()`: runs the waiting frame callbacks, then the tasks they queued.
+ */
+function fakeFrames(): () => void {
+  let frames: Array<() => void> = [];
   beforeEach(() => {
     vi.useFakeTimers();
     frames = [];
@@ -29,10 +33,14 @@ describe('AppState: the URL follows the view after the next paint', () => {
     vi.useRealTimers();
     vi.unstubAllGlobals();
   });
-  const paint = () => {
+  return () => {
     frames.splice(0).forEach((f) => f());
     vi.advanceTimersByTime(0);
   };
+}
+
+describe('AppState: the URL follows the view after the next paint', () => {
+  const paint = fakeFrames();
 
   it('changes the view at once and the address bar after the frame', () => {
     const { writes } = fakeBrowser();
@@ -89,22 +97,8 @@ describe('AppState: the URL follows the view after the next paint', () => {
 });
 
 describe('AppState: a switch reaches the map a frame before the text', () => {
-  let frames: Array<() => void>;
-  beforeEach(() => {
-    vi.useFakeTimers();
-    frames = [];
-    vi.stubGlobal('requestAnimationFrame', (cb: () => void) => frames.push(cb));
-    vi.stubGlobal('cancelAnimationFrame', () => undefined);
-    fakeBrowser();
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-    vi.unstubAllGlobals();
-  });
-  const paint = () => {
-    frames.splice(0).forEach((f) => f());
-    vi.advanceTimersByTime(0);
-  };
+  const paint = fakeFrames();
+  beforeEach(() => void fakeBrowser());
   async function loaded() {
     const app = new AppState();
     app.setDataset(await loadDataset());
