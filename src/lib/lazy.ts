@@ -21,13 +21,24 @@ export const loadWhatIf = once(() => import('../components/WhatIf.svelte'));
 export const loadVisitNotice = once(() => import('../components/VisitNotice.svelte'));
 
 /**
+ * Calls `fn` once `after` has settled and the page is idle (at the latest `timeout` ms later).
+ * Where the browser has no idle callbacks, `fallbackMs` after `after` instead.
+ */
+export function afterIdle(
+  after: Promise<unknown>,
+  fn: () => void,
+  timeout: number,
+  fallbackMs: number,
+): void {
+  const idle = globalThis.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, fallbackMs));
+  void after.then(() => idle(fn, { timeout }));
+}
+
+/**
  * Fetches the given lazy parts once the map is drawn and the page is idle: the controls one
  * click away (the what-if slider of the doctor-gap metric) are then there when clicked, and
  * their late arrival never lands in the middle of a restyle.
  */
 export function prefetchWhenIdle(after: Promise<void>, ...loaders: Array<() => Promise<unknown>>): void {
-  const idle = globalThis.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200));
-  void after.then(() =>
-    idle(() => loaders.forEach((load) => void load().catch(() => undefined)), { timeout: 3000 }),
-  );
+  afterIdle(after, () => loaders.forEach((load) => void load().catch(() => undefined)), 3000, 200);
 }

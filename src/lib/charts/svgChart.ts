@@ -1,13 +1,13 @@
 /**
  * The national overview's charts laid out for SVG, from the same specs Chart.js draws in the
- * region panel (configs.ts). Drawn as SVG they paint with the page's text, need no chart library
- * on a first visit (Chart.js is 58 KB gzipped) and update with a metric switch as cheaply as
- * text. Two shapes, the two the overview shows: stacked columns with a line (regions per decision
+ * region panel (configs.ts). Drawn as SVG they need no chart library on a first visit (Chart.js
+ * is 58 KB gzipped) and update with a metric switch as cheaply as text. Two shapes, the two the overview shows: stacked columns with a line (regions per decision
  * class and the reported count, per survey) and ranked horizontal bars with a reference line.
  *
  * Pure layout: numbers in, positioned shapes out; SvgChart.svelte only draws them.
  */
 import type { ChartSpec, RefLineOptions } from './configs';
+import { luminance } from '../metrics/palette';
 
 export interface SvgRect {
   x: number;
@@ -73,17 +73,6 @@ export function niceStep(max: number, count = 5): number {
   return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
 }
 
-/** Relative luminance of a `#rrggbb` colour (0 black … 1 white); 1 for anything else. */
-export function luminance(hex: string): number {
-  const m = /^#([0-9a-f]{6})$/i.exec(hex);
-  if (!m) return 1;
-  const [r, g, b] = [0, 2, 4].map((i) => {
-    const c = parseInt(m[1]!.slice(i, i + 2), 16) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  });
-  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-}
-
 /** Approximate width of a label at the overview's 11–12 px system font (no DOM to measure). */
 const textWidth = (s: string) => s.length * 6.4;
 
@@ -137,7 +126,7 @@ export function columnsScene(spec: ChartSpec, width: number, height: number, tic
       if (v <= 0) continue;
       const top = py(acc + v);
       const h = py(acc) - top;
-      const fill = typeof b.backgroundColor === 'string' ? b.backgroundColor : '#888';
+      const fill = typeof b.backgroundColor === 'string' ? b.backgroundColor : '#888888';
       scene.rects.push({ x, y: top, w: bw, h, fill, title: `${label}, ${b.label ?? ''}: ${tick(v)}` });
       // A count sits inside its segment where it fits and the line's point leaves it readable.
       const mid = top + h / 2;

@@ -187,7 +187,7 @@ export class AppState {
   }
 
   /** Brings everything else up to the view the map is showing ahead (see `mapClassification`). */
-  commitView(): void {
+  private commitView(): void {
     if (!this.ahead) return;
     this.view = this.ahead;
     this.ahead = null;
