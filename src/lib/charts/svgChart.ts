@@ -7,7 +7,7 @@
  * Pure layout: numbers in, positioned shapes out; SvgChart.svelte only draws them.
  */
 import type { ChartSpec, RefLineOptions } from './configs';
-import { luminance } from '../metrics/palette';
+import { textOn } from '../metrics/palette';
 
 export interface SvgRect {
   x: number;
@@ -73,6 +73,10 @@ export function niceStep(max: number, count = 5): number {
   return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
 }
 
+/** Text role for a label drawn on `fill`: the app's one rule for legible text on a colour. */
+const insideRole = (fill: string): SvgText['role'] =>
+  textOn(fill) === '#ffffff' ? 'inside-light' : 'inside-dark';
+
 /** Approximate width of a label at the overview's 11–12 px system font (no DOM to measure). */
 const textWidth = (s: string) => s.length * 6.4;
 
@@ -137,7 +141,7 @@ export function columnsScene(spec: ChartSpec, width: number, height: number, tic
           y: mid + 4,
           text: tick(v),
           anchor: 'middle',
-          role: luminance(fill) < 0.3 ? 'inside-light' : 'inside-dark',
+          role: insideRole(fill),
         });
       acc += v;
     }
@@ -214,7 +218,7 @@ export function barsScene(spec: ChartSpec, width: number, height: number, tick: 
       y: y + row / 2 + 4,
       text,
       anchor: inside ? 'end' : 'start',
-      role: inside ? (luminance(colors[i] ?? '#6b8aa6') < 0.3 ? 'inside-light' : 'inside-dark') : 'value',
+      role: inside ? insideRole(colors[i] ?? '#6b8aa6') : 'value',
     });
   });
   if (ref) {

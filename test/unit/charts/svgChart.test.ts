@@ -11,7 +11,7 @@ import {
 import { deriveSeries, type Series } from '../../../src/lib/series';
 import { DICTS, loadDataset } from '../helpers';
 import { formatNumber } from '../../../src/lib/format';
-import { luminance } from '../../../src/lib/metrics/palette';
+import { luminance, textOn } from '../../../src/lib/metrics/palette';
 
 let d: Dataset;
 let series: Series;
@@ -39,8 +39,8 @@ describe('niceStep and luminance', () => {
   ])('luminance(%s) = %d', (hex, want) => expect(luminance(hex)).toBeCloseTo(want, 5));
 
   it('reads the dark classes as dark and the light ones as light', () => {
-    expect(luminance('#0072B2')).toBeLessThan(0.3);
-    expect(luminance('#F0E442')).toBeGreaterThan(0.3);
+    expect(textOn('#0072B2')).toBe('#ffffff');
+    expect(textOn('#F0E442')).toBe('#000000');
   });
 });
 
@@ -77,7 +77,10 @@ describe('columnsScene: regions per decision class in each survey', () => {
     for (const t of inside) {
       const rect = s.rects.find((r) => t.x > r.x && t.x < r.x + r.w && t.y - 4 > r.y && t.y - 4 < r.y + r.h)!;
       expect(rect, t.text).toBeDefined();
-      expect(t.role).toBe(luminance(rect.fill) < 0.3 ? 'inside-light' : 'inside-dark');
+      expect(t.role).toBe(textOn(rect.fill) === '#ffffff' ? 'inside-light' : 'inside-dark');
+      // At least WCAG AA (4.5:1) for the label against its bar.
+      const [hi, lo] = [luminance(rect.fill), t.role === 'inside-light' ? 1 : 0].sort((a, b) => b - a);
+      expect((hi! + 0.05) / (lo! + 0.05), `${t.text} on ${rect.fill}`).toBeGreaterThanOrEqual(4.5);
     }
   });
 });
@@ -100,6 +103,12 @@ describe('barsScene: regions ranked, with the reference line', () => {
     const zero = s.rects[0]!.x;
     expect((ref.x1 - zero) / per[0]!).toBeCloseTo(55, 6);
     expect(texts(s, 'ref')[0]).toContain('55');
+    // Values written inside the bars read at WCAG AA (4.5:1) against the bar.
+    for (const t of s.texts.filter((x) => x.role.startsWith('inside'))) {
+      const bar = s.rects.find((r) => t.y - 4 > r.y && t.y - 4 < r.y + r.h)!;
+      const [hi, lo] = [luminance(bar.fill), t.role === 'inside-light' ? 1 : 0].sort((a, b) => b - a);
+      expect((hi! + 0.05) / (lo! + 0.05), `${t.text} on ${bar.fill}`).toBeGreaterThanOrEqual(4.5);
+    }
   });
 
   it('gap: the axis reaches past the largest figure and the guideline sits at 1 100', () => {
