@@ -56,6 +56,41 @@ function ranges(breaks: readonly number[]): Array<[number | null, number | null]
   return [null, ...breaks].map((lo, i) => [lo, breaks[i] ?? null]);
 }
 
+/** Legend classes of a numeric metric: one per range of the breaks, then "not reported". */
+function numericClasses(prefix: string, breaks: readonly number[], colors: readonly string[]): LegendClass[] {
+  const classes: LegendClass[] = ranges(breaks).map((range, i) => ({
+    id: `${prefix}_${i}`,
+    color: colors[i]!,
+    pattern: 'none',
+    range,
+    regions: [],
+  }));
+  classes.push({ id: 'not_reported', color: UNKNOWN_GREY, pattern: 'unknown', regions: [] });
+  return classes;
+}
+
+/** A region's class on a numeric metric; a null value is "not reported", hatched grey. */
+function numericValue(
+  code: RegionCode,
+  prefix: string,
+  breaks: readonly number[],
+  colors: readonly string[],
+  value: number | null,
+  sortKey: number | null,
+): RegionValue {
+  if (value === null)
+    return {
+      code,
+      classId: 'not_reported',
+      color: UNKNOWN_GREY,
+      pattern: 'unknown',
+      value: null,
+      sortKey: null,
+    };
+  const i = binIndex(value, breaks);
+  return { code, classId: `${prefix}_${i}`, color: colors[i]!, pattern: 'none', value, sortKey };
+}
+
 /** The survey shown for a year, or the latest when the year is null or unknown. */
 export function surveyFor(d: Dataset, year: number | null): Survey {
   return d.surveys.find((s) => s.year === year) ?? d.surveys[d.surveys.length - 1]!;
@@ -96,69 +131,18 @@ export function classify(d: Dataset, metric: Metric, year: number | null, target
       };
     }
   } else if (metric === 'share') {
-    classes = ranges(SHARE_BREAKS).map((range, i) => ({
-      id: `share_${i}`,
-      color: YLGNBU_5[i]!,
-      pattern: 'none',
-      range,
-      regions: [],
-    }));
-    classes.push({ id: 'not_reported', color: UNKNOWN_GREY, pattern: 'unknown', regions: [] });
-    for (const v of d.namedGpShare.values) {
-      if (v.value === null) {
-        byRegion[v.region] = {
-          code: v.region,
-          classId: 'not_reported',
-          color: UNKNOWN_GREY,
-          pattern: 'unknown',
-          value: null,
-          sortKey: null,
-        };
-      } else {
-        const i = binIndex(v.value, SHARE_BREAKS);
-        byRegion[v.region] = {
-          code: v.region,
-          classId: `share_${i}`,
-          color: YLGNBU_5[i]!,
-          pattern: 'none',
-          value: v.value,
-          sortKey: v.value,
-        };
-      }
-    }
+    classes = numericClasses('share', SHARE_BREAKS, YLGNBU_5);
+    for (const v of d.namedGpShare.values)
+      byRegion[v.region] = numericValue(v.region, 'share', SHARE_BREAKS, YLGNBU_5, v.value, v.value);
   } else {
-    classes = ranges(GAP_BREAKS).map((range, i) => ({
-      id: `gap_${i}`,
-      color: GAP_COLORS[i]!,
-      pattern: 'none',
-      range,
-      regions: [],
-    }));
-    classes.push({ id: 'not_reported', color: UNKNOWN_GREY, pattern: 'unknown', regions: [] });
+    classes = numericClasses('gap', GAP_BREAKS, GAP_COLORS);
     for (const row of d.doctorGap.rows) {
       const g = gapFigures(row, target, d.doctorGap.guideline);
-      if (g === null) {
-        byRegion[row.region] = {
-          code: row.region,
-          classId: 'not_reported',
-          color: UNKNOWN_GREY,
-          pattern: 'unknown',
-          value: null,
-          sortKey: null,
-        };
-      } else {
-        // Classify the rounded value, so a region shown as "90 %" is never in the 80–89 class.
-        const shown = Math.round(g.increasePct);
-        const i = binIndex(shown, GAP_BREAKS);
-        byRegion[row.region] = {
-          code: row.region,
-          classId: `gap_${i}`,
-          color: GAP_COLORS[i]!,
-          pattern: 'none',
-          value: shown,
-          sortKey: g.increasePct,
-        };
-      }
+      // Classify the rounded value, so a region shown as "90 %" is never in the 80–89 class.
+      byRegion[row.region] =
+        g === null
+          ? numericValue(row.region, 'gap', GAP_BREAKS, GAP_COLORS, null, null)
+          : numericValue(row.region, 'gap', GAP_BREAKS, GAP_COLORS, Math.round(g.increasePct), g.increasePct);
     }
   }
 
