@@ -29,6 +29,14 @@ const HIGHLIGHT = '#1d3557';
 const NEUTRAL = '#6b8aa6';
 export const FONT = { family: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif', size: 12 };
 
+/**
+ * Options every chart shares: it fills its box (the component sizes the box), draws at once
+ * (animation would delay the first readable frame), and formats numbers in the reader's language.
+ */
+export function baseOptions(t: Dict) {
+  return { responsive: true, maintainAspectRatio: false, animation: false, locale: t.locale } as const;
+}
+
 /** Options of the reference-line plugin, set per chart under `options.plugins.refLine`. */
 export interface RefLineOptions {
   value: number;
@@ -97,10 +105,7 @@ export function nationalChart(series: Series, t: Dict, lang: Lang): ChartSpec {
       ],
     },
     options: {
-      responsive: true,
-      maintainAspectRatio: false,
-      animation: false,
-      locale: t.locale,
+      ...baseOptions(t),
       scales: {
         x: { stacked: true, grid: { display: false }, ticks: { font: FONT } },
         y: {
@@ -155,10 +160,7 @@ function rankBar(
     },
     options: {
       indexAxis: 'y',
-      responsive: true,
-      maintainAspectRatio: false,
-      animation: false,
-      locale: t.locale,
+      ...baseOptions(t),
       scales: {
         x: { min: 0, ...(max ? { max } : {}), ticks: { font: FONT } },
         y: {

@@ -11,7 +11,7 @@ import { formatNumber } from '../format';
 import { DECISION_CLASSES, DECISION_COLORS } from '../metrics/decision';
 import type { Series } from '../series';
 import { regionTimeline } from '../panel';
-import { FONT, type ChartSpec } from './configs';
+import { FONT, baseOptions, type ChartSpec } from './configs';
 
 /** Region: its decision class across the surveys (a step line over the ordered classes). */
 export function regionStatusChart(
@@ -52,10 +52,7 @@ export function regionStatusChart(
       ],
     },
     options: {
-      responsive: true,
-      maintainAspectRatio: false,
-      animation: false,
-      locale: t.locale,
+      ...baseOptions(t),
       scales: {
         x: { grid: { display: false }, ticks: { font: FONT } },
         y: { type: 'category', labels, ticks: { font: { ...FONT, size: 11 } } },
