@@ -1,4 +1,5 @@
 /** Shared helpers for the browser tests: launching Chromium and loading the app. */
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { chromiumPath, FLAGS } from '../chromium.mjs';
 
@@ -9,6 +10,24 @@ export { chromiumPath, FLAGS };
 /** Launches Chromium; `extra` flags are appended (e.g. --disable-webgl2). */
 export function launch(extra: string[] = []): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), args: [...FLAGS, ...extra] });
+}
+
+/**
+ * One Chromium for the tests of a file (or of the describe block it is called in): launched
+ * before them, closed after. Returns a getter, since the browser exists only once the hook ran.
+ */
+export function useBrowser(extra: string[] = []): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launch(extra);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('useBrowser: the browser is used before its beforeAll hook ran');
+    return browser;
+  };
 }
 
 export interface Problems {
@@ -25,6 +44,9 @@ export async function openPage(
   viewport = { width: 1440, height: 900 },
 ): Promise<{ page: Page; problems: Problems }> {
   const page = await target.newPage({ viewport });
+  // Under Playwright's 30 s default, two waits for an element that never comes outlast the test's
+  // 60 s and it fails as a bare timeout; at 20 s it fails naming the locator it waited for.
+  page.setDefaultTimeout(20_000);
   const problems: Problems = { errors: [] };
   page.on('pageerror', (e) => problems.errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {

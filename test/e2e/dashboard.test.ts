@@ -5,16 +5,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
-  launch,
   near,
   openPage,
   pixelsAt,
   regionPoint,
   regionState,
   rgb,
+  useBrowser,
   waitForColoredMap,
 } from './browser';
 import { readDataset } from '../../src/lib/data/validate';
@@ -30,15 +30,8 @@ import type { Dataset } from '../../src/lib/data/schema';
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-let browser: Browser;
-let d: Dataset;
-beforeAll(async () => {
-  browser = await launch();
-  d = await readDataset(fsReader('public/data'));
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
+const d: Dataset = await readDataset(fsReader('public/data'));
 
 /** Every region's feature-state colour and pattern equal what the data says for the view. */
 async function expectMapMatches(
@@ -79,14 +72,14 @@ async function axe(page: Page, include?: string): Promise<string[]> {
 
 describe('metrics and years', () => {
   it.each([2022, 2023, 2024, 2025])('decision %i colours every region as the data says', async (year) => {
-    const { page, problems } = await openPage(browser, `/?year=${year}`);
+    const { page, problems } = await openPage(browser(), `/?year=${year}`);
     await expectMapMatches(page, 'decision', year);
     expect(problems.errors).toEqual([]);
     await page.close();
   });
 
   it('switching metric and year restyles in place, and pixels follow', async () => {
-    const { page } = await openPage(browser, '/');
+    const { page } = await openPage(browser(), '/');
     await waitForColoredMap(page);
     const requests: string[] = [];
     page.on('request', (r) => requests.push(new URL(r.url()).pathname));
@@ -108,7 +101,7 @@ describe('metrics and years', () => {
   });
 
   it('hovering or focusing a legend class highlights its regions', async () => {
-    const { page } = await openPage(browser, '/?year=2024');
+    const { page } = await openPage(browser(), '/?year=2024');
     await waitForColoredMap(page);
     await page.focus('[data-testid="legend"] button[data-class="no"]');
     const c = classify(d, 'decision', 2024, 1100);
@@ -123,7 +116,7 @@ describe('metrics and years', () => {
 
 describe('national overview', () => {
   it('draws its chart as SVG from the data, and a first visit never fetches Chart.js', async () => {
-    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const context = await browser().newContext({ serviceWorkers: 'block' });
     const requests: string[] = [];
     const { page } = await openPage(context, '/', { width: 1440, height: 900 });
     page.on('request', (r) => requests.push(new URL(r.url()).pathname));
@@ -152,7 +145,7 @@ describe('national overview', () => {
 
 describe('region panel', () => {
   it("shows Gotland's 2024 answer text and its 2025 goal year 2027", async () => {
-    const { page, problems } = await openPage(browser, '/?region=SE-I');
+    const { page, problems } = await openPage(browser(), '/?region=SE-I');
     const panel = page.locator('[data-testid="panel"]');
     await expect.poll(() => panel.locator('h2').textContent()).toBe('Gotland');
     const a2024 = panel.locator('article[data-year="2024"]');
@@ -181,7 +174,7 @@ describe('region panel', () => {
   });
 
   it('is a bottom sheet on a phone that leaves the map visible', async () => {
-    const { page } = await openPage(browser, '/', { width: 360, height: 740 });
+    const { page } = await openPage(browser(), '/', { width: 360, height: 740 });
     await waitForColoredMap(page);
     // Choosing from the list (below the map) brings the map back into view above the sheet.
     await page.click('[data-testid="region-list"] button[data-code="SE-AB"]');
@@ -199,7 +192,7 @@ describe('region panel', () => {
 
 describe('keyboard and focus', () => {
   it('the panel takes the focus when chosen from the list, and gives it back on Escape', async () => {
-    const { page } = await openPage(browser, '/');
+    const { page } = await openPage(browser(), '/');
     await page.waitForSelector('[data-testid="region-list"] button[data-code="SE-I"]');
     await page.focus('[data-testid="region-list"] button[data-code="SE-I"]');
     await page.keyboard.press('Enter');
@@ -213,7 +206,7 @@ describe('keyboard and focus', () => {
   });
 
   it('a legend class pinned with Enter stays highlighted until unpinned', async () => {
-    const { page } = await openPage(browser, '/?year=2024');
+    const { page } = await openPage(browser(), '/?year=2024');
     await waitForColoredMap(page);
     const item = page.locator('[data-testid="legend"] button[data-class="no"]');
     await item.focus();
@@ -227,7 +220,7 @@ describe('keyboard and focus', () => {
   });
 
   it("relabels the map's controls when the language changes", async () => {
-    const { page } = await openPage(browser, '/');
+    const { page } = await openPage(browser(), '/');
     await waitForColoredMap(page);
     expect(await page.getAttribute('.maplibregl-ctrl-zoom-in', 'aria-label')).toBe('Zooma in');
     await page.click('.lang-switch');
@@ -238,7 +231,7 @@ describe('keyboard and focus', () => {
 
 describe('the URL owns the view', () => {
   it('round-trips every control, and Back undoes choices', async () => {
-    const { page } = await openPage(browser, '/');
+    const { page } = await openPage(browser(), '/');
     await waitForColoredMap(page);
     await page.click('[data-testid="year"] input[value="2023"]');
     await page.click('[data-testid="metric"] input[value="gap"]');
@@ -258,7 +251,7 @@ describe('the URL owns the view', () => {
       lang: 'en',
     });
     // The same link in a fresh page restores every control.
-    const { page: again } = await openPage(browser, url.pathname + url.search);
+    const { page: again } = await openPage(browser(), url.pathname + url.search);
     await expect.poll(() => again.locator('[data-testid="panel"] h2').textContent()).toBe('Blekinge');
     expect(await again.isChecked('[data-testid="metric"] input[value="gap"]')).toBe(true);
     expect(await again.isChecked('[data-testid="view"] input[value="table"]')).toBe(true);
@@ -276,7 +269,7 @@ describe('the URL owns the view', () => {
   });
 
   it('"Kopiera länk" copies the current URL', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const { page } = await openPage(context, '/?metric=share&region=SE-O');
     await page.click('[data-testid="copy-link"]');
@@ -290,7 +283,7 @@ describe('table view', () => {
   it.each(['decision', 'share', 'gap'] as const)(
     '%s: 21 rows whose classes match the map, sortable by keyboard',
     async (metric) => {
-      const { page } = await openPage(browser, `/?view=table&metric=${metric}`);
+      const { page } = await openPage(browser(), `/?view=table&metric=${metric}`);
       const rows = page.locator('[data-testid="data-table"] tbody tr');
       await expect.poll(() => rows.count()).toBe(21);
       const c = classify(d, metric, null, 1100);
@@ -321,7 +314,7 @@ describe('table view', () => {
   );
 
   it('the share column sorts high to low with the five non-reporting regions last', async () => {
-    const { page } = await openPage(browser, '/?view=table&metric=share');
+    const { page } = await openPage(browser(), '/?view=table&metric=share');
     await page.click('[data-testid="data-table"] thead button[data-col="share"]');
     const codes = await page
       .locator('[data-testid="data-table"] tbody tr')
@@ -334,7 +327,7 @@ describe('table view', () => {
 
 describe('language', () => {
   it('English switches the interface; the answers stay Swedish', async () => {
-    const { page } = await openPage(browser, '/?region=SE-I');
+    const { page } = await openPage(browser(), '/?region=SE-I');
     await page.click('.lang-switch');
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
     expect(await page.locator('h1').textContent()).toBe(DICTS.en.title);
@@ -355,7 +348,7 @@ describe('layout', () => {
   it.each(['map', 'table', 'changes', 'compare'])(
     '%s view has no horizontal scrolling at 360 px',
     async (view) => {
-      const { page } = await openPage(browser, `/?view=${view}&region=SE-H&compare=SE-I,SE-AB`, {
+      const { page } = await openPage(browser(), `/?view=${view}&region=SE-H&compare=SE-I,SE-AB`, {
         width: 360,
         height: 740,
       });
@@ -376,7 +369,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     ['changes', '/?view=changes&from=2023&to=2024&region=SE-H', { width: 1440, height: 900 }],
     ['compare', '/?view=compare&compare=SE-I,SE-AB,SE-K&lang=en', { width: 1440, height: 900 }],
   ])('%s has no violations', async (_name, path, viewport) => {
-    const { page } = await openPage(browser, path, viewport);
+    const { page } = await openPage(browser(), path, viewport);
     await page.waitForSelector('[data-testid="summary"]');
     if (path === '/' || path.includes('metric=share')) await waitForColoredMap(page);
     await page.waitForTimeout(400);

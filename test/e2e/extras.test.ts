@@ -3,24 +3,16 @@
  * PNG and CSV export, embed mode, the printed region report, and "changed since your last visit".
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launch, openPage, regionState, waitForColoredMap } from './browser';
+import { describe, expect, it } from 'vitest';
+import { openPage, useBrowser, regionState, waitForColoredMap } from './browser';
 import { readDataset } from '../../src/lib/data/validate';
 import { fsReader } from '../../src/cli/fsReader';
 import { classify } from '../../src/lib/metrics/classify';
 import { IMAGE_WIDTH } from '../../src/lib/exportImage';
 import type { Dataset } from '../../src/lib/data/schema';
 
-let browser: Browser;
-let d: Dataset;
-beforeAll(async () => {
-  browser = await launch();
-  d = await readDataset(fsReader('public/data'));
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
+const d: Dataset = await readDataset(fsReader('public/data'));
 
 /**
  * Reads Swedish-formatted figures such as "1 073", "+155 %", "11 färre" (−11) and
@@ -35,7 +27,7 @@ const num = (s: string | null) => {
 
 describe('what-if guideline', () => {
   it('reproduces the report at 1 100 and follows the formula at 1 500', async () => {
-    const { page, problems } = await openPage(browser, '/?metric=gap&view=table');
+    const { page, problems } = await openPage(browser(), '/?metric=gap&view=table');
     const row = (code: string) => page.locator(`[data-testid="data-table"] tr[data-code="${code}"]`);
     const cell = async (code: string, col: string) => {
       const heads = await page
@@ -85,7 +77,7 @@ describe('what-if guideline', () => {
   });
 
   it('rejects a typed value outside 800–2 000 with a message and keeps the view', async () => {
-    const { page } = await openPage(browser, '/?metric=gap&target=1200');
+    const { page } = await openPage(browser(), '/?metric=gap&target=1200');
     await page.fill('[data-testid="whatif"] input[type="number"]', '5000');
     await page.press('[data-testid="whatif"] input[type="number"]', 'Enter');
     await expect.poll(() => page.locator('#whatif-help').textContent()).toContain('800');
@@ -96,7 +88,7 @@ describe('what-if guideline', () => {
 
 describe('what changed', () => {
   it('shows Kalmar 2023 → 2024: NEJ, 1 750 → JA, the target change, and a word diff', async () => {
-    const { page, problems } = await openPage(browser, '/?view=changes&from=2023&to=2024&region=SE-H');
+    const { page, problems } = await openPage(browser(), '/?view=changes&from=2023&to=2024&region=SE-H');
     const status = page.locator('[data-testid="status-change"]');
     await expect.poll(() => status.textContent()).toMatch(/NEJ, 1 750\s*→?\s*.*JA/);
     const diff = page.locator('[data-testid="region-diff"]');
@@ -123,7 +115,7 @@ describe('what changed', () => {
 
 describe('compare regions', () => {
   it('opens from a URL and adds a region from the picker', async () => {
-    const { page } = await openPage(browser, '/?view=compare&compare=SE-I,SE-AB');
+    const { page } = await openPage(browser(), '/?view=compare&compare=SE-I,SE-AB');
     const table = page.locator('[data-testid="compare-table"]');
     await expect.poll(() => table.locator('thead th').allTextContents()).toEqual(['Gotland', 'Stockholm']);
     expect(await table.textContent()).toContain('2027 (2025)');
@@ -137,7 +129,7 @@ describe('compare regions', () => {
 
 describe('export', () => {
   it('downloads a PNG of the map with title, legend and source, at 2×', async () => {
-    const context = await browser.newContext({
+    const context = await browser().newContext({
       acceptDownloads: true,
       viewport: { width: 1440, height: 900 },
     });
@@ -160,7 +152,7 @@ describe('export', () => {
   });
 
   it('downloads the current view as CSV', async () => {
-    const context = await browser.newContext({ acceptDownloads: true });
+    const context = await browser().newContext({ acceptDownloads: true });
     const { page } = await openPage(context, '/?metric=gap&view=table&target=1500');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -189,7 +181,7 @@ describe('export', () => {
 
 describe('embed', () => {
   it('shows only the map, legend and summary, with a link back to the full view', async () => {
-    const { page } = await openPage(browser, '/?embed=1&metric=share&region=SE-I', {
+    const { page } = await openPage(browser(), '/?embed=1&metric=share&region=SE-I', {
       width: 640,
       height: 560,
     });
@@ -213,7 +205,7 @@ describe('embed', () => {
 
 describe('print', () => {
   it('renders a clean A4 region report', async () => {
-    const { page } = await openPage(browser, '/?region=SE-I');
+    const { page } = await openPage(browser(), '/?region=SE-I');
     await page.waitForSelector('[data-testid="panel"] [data-testid="chart"] canvas');
     await page.waitForTimeout(500);
     await page.emulateMedia({ media: 'print' });
@@ -236,7 +228,7 @@ describe('print', () => {
 
 describe('changed since your last visit', () => {
   it('tells a returning reader which regions changed', async () => {
-    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const context = await browser().newContext({ serviceWorkers: 'block' });
     const { page } = await openPage(context, '/');
     await waitForColoredMap(page);
     expect(await page.locator('[data-testid="visit-notice"]').count()).toBe(0);

@@ -3,29 +3,24 @@
  * with a working page, the right colours or none, and a clear message where something failed.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import {
   BASE,
   launch,
+  near,
   openPage,
   pixelsAt,
   regionPoint,
   regionState,
-  near,
   rgb,
+  useBrowser,
   waitForColoredMap,
 } from './browser';
 import { YLGNBU_5 } from '../../src/lib/metrics/palette';
 import { DECISION_COLORS } from '../../src/lib/metrics/decision';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** Västra Götaland's share (95 %) is in the darkest class; Blekinge (18 %) in the lightest. */
 const SHARE_EXPECT = { 'SE-O': YLGNBU_5[4], 'SE-K': YLGNBU_5[0] } as const;
@@ -47,7 +42,7 @@ describe('offline after a first visit', () => {
   });
 
   it('loads the full dashboard with the network off: every metric and the panel', async () => {
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    context = await browser().newContext({ viewport: { width: 1440, height: 900 } });
     const { page } = await openPage(context, '/');
     await waitForColoredMap(page);
     // Wait until the service worker has precached the shell and controls the page.
@@ -79,7 +74,7 @@ describe('offline after a first visit', () => {
 
 describe('IndexedDB unavailable', () => {
   it('works from the network when indexedDB.open throws', async () => {
-    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const context = await browser().newContext({ serviceWorkers: 'block' });
     await context.addInitScript(() => {
       IDBFactory.prototype.open = () => {
         throw new DOMException('IndexedDB is disabled here', 'SecurityError');
@@ -94,7 +89,7 @@ describe('IndexedDB unavailable', () => {
   });
 
   it('works when indexedDB is missing altogether', async () => {
-    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const context = await browser().newContext({ serviceWorkers: 'block' });
     await context.addInitScript(() => {
       Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
     });
@@ -108,7 +103,7 @@ describe('IndexedDB unavailable', () => {
 
 describe('a corrupted cache entry', () => {
   it('is detected, discarded and refetched, and the colours are right', async () => {
-    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const context = await browser().newContext({ serviceWorkers: 'block' });
     const { page, problems } = await openPage(context, '/?metric=share');
     await waitForColoredMap(page);
     // Corrupt the cached dataset in place: an impossible share and a missing region.
@@ -166,7 +161,7 @@ describe('a broken data file on the first visit', () => {
     ['missing (404)', { status: 404, body: 'Not found' }],
     ['malformed', { status: 200, body: '{"year": 2024, "answers": [', contentType: 'application/json' }],
   ])('%s: names the file, offers a retry, colours nothing, and recovers', async (_name, response) => {
-    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const context = await browser().newContext({ serviceWorkers: 'block' });
     // Routed before the first navigation, so this is a true first visit: with a load before it,
     // the dataset could already be in IndexedDB and the broken file never asked for.
     await context.route('**/data/surveys/2024.json', (r) => r.fulfill(response));
@@ -208,7 +203,7 @@ describe('no WebGL2', () => {
 
 describe('WebGL context lost and restored', () => {
   it('comes back with the right colours', async () => {
-    const { page, problems } = await openPage(browser, '/?year=2024');
+    const { page, problems } = await openPage(browser(), '/?year=2024');
     await waitForColoredMap(page);
     const check = async () => {
       const codes = ['SE-I', 'SE-AB', 'SE-K'] as const;
@@ -251,7 +246,7 @@ describe('hostile or junk URL parameters', () => {
       '?region=%3Cscript%3Ealert(1)%3C%2Fscript%3E&year=1900&metric=' +
       'x'.repeat(5000) +
       '&view=%3Cimg%20src%3Dx%3E&lang=%22%3E&target=-1';
-    const { page, problems } = await openPage(browser, '/' + junk);
+    const { page, problems } = await openPage(browser(), '/' + junk);
     let dialogs = 0;
     page.on('dialog', (d) => {
       dialogs++;
@@ -271,7 +266,7 @@ describe('hostile or junk URL parameters', () => {
 
 describe('answer text containing markup', () => {
   it('is shown as text, never as HTML', async () => {
-    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const context = await browser().newContext({ serviceWorkers: 'block' });
     const survey = JSON.parse(readFileSync('public/data/surveys/2024.json', 'utf8'));
     const gotland = survey.answers.find((a: { region: string }) => a.region === 'SE-I');
     const evil = '<img src=x onerror=alert(1)> <b>fet</b> Handlingsplanen gäller';

@@ -3,25 +3,18 @@
  * together through the URL, links restore the selection, and Chromium without WebGL2 gets the
  * fallback with everything else working.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { BASE, launch, openPage, regionState, renderedRegions, waitForColoredMap } from './browser';
+import { describe, expect, it } from 'vitest';
+import { BASE, openPage, regionState, renderedRegions, useBrowser, waitForColoredMap } from './browser';
 import { REGION_CODES } from '../../src/lib/data/schema';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('map', () => {
   it.each([
     ['desktop', { width: 1440, height: 900 }],
     ['phone', { width: 360, height: 740 }],
   ])('paints all 21 regions with colours and nothing external on %s', async (_name, viewport) => {
-    const { page, problems } = await openPage(browser, '/', viewport);
+    const { page, problems } = await openPage(browser(), '/', viewport);
     await waitForColoredMap(page);
     expect(await renderedRegions(page)).toEqual([...REGION_CODES].sort());
     for (const code of REGION_CODES) expect((await regionState(page, code)).color).toMatch(/^#[0-9a-f]{6}$/i);
@@ -45,7 +38,7 @@ describe('map', () => {
   });
 
   it('selects a region from the list: map, URL and panel follow, and Back undoes it', async () => {
-    const { page, problems } = await openPage(browser, '/');
+    const { page, problems } = await openPage(browser(), '/');
     await waitForColoredMap(page);
     await page.click('[data-testid="region-list"] button[data-code="SE-I"]');
     await page.waitForURL(/region=SE-I/);
@@ -65,7 +58,7 @@ describe('map', () => {
   });
 
   it('selects a region by clicking the map', async () => {
-    const { page } = await openPage(browser, '/');
+    const { page } = await openPage(browser(), '/');
     await waitForColoredMap(page);
     const box = (await page.locator('.region-map').boundingBox())!;
     const p = await page.evaluate(() =>
@@ -82,7 +75,7 @@ describe('map', () => {
   });
 
   it('restores the selection from a ?region= link', async () => {
-    const { page } = await openPage(browser, '/?region=SE-I');
+    const { page } = await openPage(browser(), '/?region=SE-I');
     await waitForColoredMap(page);
     await expect.poll(async () => (await regionState(page, 'SE-I')).selected).toBe(true);
     expect(await page.locator('[data-testid="panel"] h2').textContent()).toBe('Gotland');
@@ -91,16 +84,10 @@ describe('map', () => {
 });
 
 describe('without WebGL2', () => {
-  let noGl: Browser;
-  beforeAll(async () => {
-    noGl = await launch(['--disable-webgl2']);
-  });
-  afterAll(async () => {
-    await noGl?.close();
-  });
+  const noGl = useBrowser(['--disable-webgl2']);
 
   it('says so in one sentence and keeps the list, panel and table working', async () => {
-    const { page, problems } = await openPage(noGl, '/');
+    const { page, problems } = await openPage(noGl(), '/');
     const msg = page.locator('[data-testid="map"] .map-message');
     await expect.poll(() => msg.textContent(), { timeout: 20_000 }).toContain('WebGL 2');
     await expect.poll(() => page.locator('[data-testid="summary"]').textContent()).toContain('13 av 21');

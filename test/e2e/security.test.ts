@@ -2,18 +2,11 @@
  * The production build's Content-Security-Policy holds through a full tour of the dashboard:
  * any `securitypolicyviolation` event, or a "Refused to …" console message, fails the test.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { BASE, launch, waitForColoredMap } from './browser';
+import { expect, it } from 'vitest';
+import { BASE, useBrowser, waitForColoredMap } from './browser';
 import { CSP } from '../../src/build/cspPlugin';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 it('ships a strict policy: no unsafe-inline, no unsafe-eval', async () => {
   const html = await (await fetch(BASE + '/')).text();
@@ -39,7 +32,10 @@ it('ships a strict policy: no unsafe-inline, no unsafe-eval', async () => {
 });
 
 it('reports no violation during a full tour of the dashboard', async () => {
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1440, height: 900 } });
+  const context = await browser().newContext({
+    acceptDownloads: true,
+    viewport: { width: 1440, height: 900 },
+  });
   await context.addInitScript(() => {
     const w = window as unknown as { __csp: string[] };
     w.__csp = [];
