@@ -1,3 +1,5 @@
+// First: starts the cache reads and the map's worker before the rest of the code runs.
+import './boot';
 import { mount } from 'svelte';
 import App from './App.svelte';
 import { loadDict } from './lib/i18n';

@@ -4,7 +4,10 @@
  */
 import type { Plugin } from 'vite';
 
-/** The policy: nothing inline, nothing from another origin. */
+/**
+ * The policy: nothing inline, nothing from another origin. `blob:` in connect-src is for the
+ * map's geometry, which MapLibre's worker reads from blob URLs the page makes (regionMap.ts).
+ */
 export const CSP = [
   "default-src 'self'",
   "script-src 'self'",
@@ -12,7 +15,7 @@ export const CSP = [
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
-  "connect-src 'self'",
+  "connect-src 'self' blob:",
   "manifest-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",

@@ -3,7 +3,7 @@
  * any `securitypolicyviolation` event, or a "Refused to …" console message, fails the test.
  */
 import { expect, it } from 'vitest';
-import { BASE, useBrowser, waitForColoredMap } from './browser';
+import { BASE, renderedRegions, useBrowser, waitForColoredMap } from './browser';
 import { CSP } from '../../src/build/cspPlugin';
 
 const browser = useBrowser();
@@ -20,7 +20,7 @@ it('ships a strict policy: no unsafe-inline, no unsafe-eval', async () => {
     "worker-src 'self'",
     "style-src 'self'",
     "img-src 'self' data: blob:",
-    "connect-src 'self'",
+    "connect-src 'self' blob:;",
     "object-src 'none'",
     "base-uri 'self'",
   ])
@@ -83,6 +83,36 @@ it('reports no violation during a full tour of the dashboard', async () => {
   await page.waitForTimeout(300);
 
   expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
+  expect(refused).toEqual([]);
+  await context.close();
+});
+
+it('draws the map with the policy sent as a header on every response, its worker included', async () => {
+  // As a host would send it (README): the worker then runs under the policy too, and reads the
+  // geometry from the page's blob URLs only because connect-src allows blob:.
+  const context = await browser().newContext({
+    viewport: { width: 1440, height: 900 },
+    serviceWorkers: 'block',
+  });
+  const withHeader: string[] = [];
+  await context.route('**/*', async (route) => {
+    const response = await route.fetch();
+    withHeader.push(new URL(route.request().url()).pathname);
+    await route.fulfill({
+      response,
+      headers: { ...response.headers(), 'content-security-policy': `${CSP}; frame-ancestors *` },
+    });
+  });
+  const page = await context.newPage();
+  const refused: string[] = [];
+  page.on('console', (m) => {
+    if (/Refused to|Content Security Policy/i.test(m.text())) refused.push(m.text());
+  });
+  page.on('worker', (w) => w.on('console', (m) => refused.push(`worker: ${m.text()}`)));
+  await page.goto(BASE + '/');
+  await waitForColoredMap(page);
+  expect(withHeader.some((p) => /maplibre-gl-worker-.*\.mjs$/.test(p))).toBe(true);
+  expect((await renderedRegions(page)).length).toBe(21);
   expect(refused).toEqual([]);
   await context.close();
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   compareNames,
   formatDate,
@@ -98,4 +98,45 @@ describe('compareNames', () => {
   it('is zero for equal names', () => {
     expect(compareNames('Gotland', 'Gotland', 'sv')).toBe(0);
   });
+});
+
+describe('warmFormatters', () => {
+  it.each(['sv', 'en'] as const)(
+    'builds the formatters the first screen uses (%s), so rendering it builds none',
+    async (lang) => {
+      vi.resetModules();
+      const fresh = await import('../../src/lib/format');
+      const made = { n: 0, d: 0 };
+      const NF = Intl.NumberFormat;
+      const DF = Intl.DateTimeFormat;
+      // Counting stand-ins for the constructors (a function, so `new` works on them).
+      const spyN = vi.spyOn(Intl, 'NumberFormat').mockImplementation(function (
+        ...a: ConstructorParameters<typeof NF>
+      ) {
+        made.n++;
+        return new NF(...a);
+      } as never);
+      const spyD = vi.spyOn(Intl, 'DateTimeFormat').mockImplementation(function (
+        ...a: ConstructorParameters<typeof DF>
+      ) {
+        made.d++;
+        return new DF(...a);
+      } as never);
+      try {
+        fresh.warmFormatters(lang);
+        expect(made.n).toBeGreaterThan(0);
+        expect(made.d).toBeGreaterThan(0);
+        const warmed = { ...made };
+        fresh.formatNumber(4454, lang);
+        fresh.formatPct(18, lang);
+        fresh.formatMonthRange('2023-02', '2023-02', lang);
+        fresh.formatDate('2023-12-31', lang);
+        expect(made).toEqual(warmed);
+        expect(fresh.formatNumber(1100, lang)).toBe(formatNumber(1100, lang));
+      } finally {
+        spyN.mockRestore();
+        spyD.mockRestore();
+      }
+    },
+  );
 });

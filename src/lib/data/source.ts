@@ -7,12 +7,15 @@
  * never drawn.
  */
 import * as v from 'valibot';
-import type { Cache } from './cache';
+import type { Cache, CacheEntry } from './cache';
 import { ContentManifest } from './manifest';
 import { DATA_DIR, TOPOLOGY_PATH, fetchJson, fetchText, isAbort, parseJson } from './load';
 import { DataError, readDataset, type ReadJson } from './validate';
 import type { Dataset } from './schema';
 import { parseTopology, type SwedenTopology } from '../geo/topology';
+import { cacheHint, KEYS } from './cacheHint';
+
+export { cacheHint, KEYS };
 
 /** Where a value shown came from. */
 export type Origin = 'cache' | 'network';
@@ -28,38 +31,6 @@ interface CachedFiles {
   /** Data file path (relative to data/) → parsed JSON. */
   files: Record<string, unknown>;
 }
-
-export const KEYS = {
-  dataset: 'dataset',
-  topology: 'topology',
-  derived: 'derived',
-  visit: 'last-visit',
-} as const;
-
-/**
- * A synchronous hint, in localStorage, that IndexedDB holds a copy of an entry. Opening
- * IndexedDB on a first visit takes ~100 ms; with the hint absent, a first visit goes to the
- * network at once instead of waiting to learn that the cache is empty. Where localStorage is
- * unavailable the hint is unknown (null) and the cache is always asked first.
- */
-export const cacheHint = {
-  key: (entry: string) => `fast-lakarkontakt:cached:${entry}`,
-  get(entry: string): boolean | null {
-    try {
-      return globalThis.localStorage ? localStorage.getItem(this.key(entry)) === '1' : null;
-    } catch {
-      return null;
-    }
-  },
-  set(entry: string, present: boolean): void {
-    try {
-      if (present) localStorage.setItem(this.key(entry), '1');
-      else localStorage.removeItem(this.key(entry));
-    } catch {
-      /* private mode or no storage: the hint stays unknown */
-    }
-  },
-};
 
 /** SHA-256 of a text, hex, first 16 characters (the build's file hash); null without WebCrypto. */
 export async function contentHash(text: string): Promise<string | null> {
@@ -81,17 +52,32 @@ export class DataSource {
   private manifestPromise: Promise<ContentManifest | null> | null = null;
 
   private readonly cacheP: Promise<Cache>;
+  private readonly prefetched: Map<string, Promise<CacheEntry | undefined>>;
 
   /**
    * @param base the app's base URL (ends in '/')
    * @param cache the cache (memory-only where IndexedDB is unavailable), or the promise of it:
    *   network requests start at once and do not wait for IndexedDB to open
+   * @param prefetched reads of this cache already under way (see boot.ts), by key: each is used
+   *   once, for the first read of its key, instead of asking the cache again
    */
   constructor(
     private readonly base: string,
     cache: Cache | Promise<Cache>,
+    prefetched: Partial<Record<string, Promise<CacheEntry | undefined>>> = {},
   ) {
     this.cacheP = Promise.resolve(cache);
+    this.prefetched = new Map(
+      Object.entries(prefetched).filter((e): e is [string, Promise<CacheEntry | undefined>] => !!e[1]),
+    );
+  }
+
+  /** The first read of an entry: the prefetched one if there is one, else from the cache. */
+  private async firstRead<T>(key: string): Promise<CacheEntry<T> | undefined> {
+    const early = this.prefetched.get(key);
+    this.prefetched.delete(key);
+    if (early) return (await early) as CacheEntry<T> | undefined;
+    return (await this.cacheP).get<T>(key);
   }
 
   /**
@@ -157,7 +143,7 @@ export class DataSource {
 
   /** The cached dataset, validated; a corrupt entry is deleted and treated as absent. */
   private async cachedDataset(): Promise<DatasetUpdate | null> {
-    const entry = await (await this.cacheP).get<CachedFiles>(KEYS.dataset);
+    const entry = await this.firstRead<CachedFiles>(KEYS.dataset);
     performance.mark?.('cache:dataset-read');
     if (!entry) {
       cacheHint.set(KEYS.dataset, false);
@@ -219,9 +205,7 @@ export class DataSource {
   async topology(signal?: AbortSignal): Promise<{ topology: SwedenTopology; origin: Origin }> {
     const manifestP = this.manifest(signal).catch(() => null);
     const entry =
-      cacheHint.get(KEYS.topology) === false
-        ? undefined
-        : await (await this.cacheP).get<unknown>(KEYS.topology);
+      cacheHint.get(KEYS.topology) === false ? undefined : await this.firstRead<unknown>(KEYS.topology);
     if (entry) {
       try {
         const topology = parseTopology(entry.value);

@@ -61,8 +61,16 @@ export function mix(color: string, ground: string, share: number): string {
 /** Name of the hatch image the style uses; see patterns.ts. */
 export const PATTERN = 'hatch';
 
-/** Builds the style for the given region and land GeoJSON. */
-export function buildStyle(regions: FeatureCollection, land: FeatureCollection): StyleSpecification {
+/**
+ * Builds the style for the given region and land GeoJSON.
+ * @param regions the 21 regions (each with a `code` property), or a URL MapLibre's worker loads
+ *   them from
+ * @param land the context land, or a URL of it
+ */
+export function buildStyle(
+  regions: FeatureCollection | string,
+  land: FeatureCollection | string,
+): StyleSpecification {
   return {
     version: 8,
     // No glyphs and no sprite: nothing outside the app's origin is ever requested.
@@ -76,7 +84,17 @@ export function buildStyle(regions: FeatureCollection, land: FeatureCollection):
       // No background layer: MapLibre draws one per tile on every frame. The canvas is
       // transparent and the map frame behind it is the sea (COLORS.sea, in app.css).
       // Context land is one merged shape without borders: it only needs to read as land.
-      { id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': COLORS.land } },
+      {
+        id: 'land',
+        type: 'fill',
+        source: 'land',
+        paint: {
+          // Land never has feature-state, so this is always COLORS.land; written like the regions'
+          // colour, it makes MapLibre draw both fills with one shader program instead of
+          // compiling two (each costs milliseconds on a software renderer).
+          'fill-color': ['coalesce', ['feature-state', 'color'], COLORS.land],
+        },
+      },
       {
         id: 'region-fill',
         type: 'fill',

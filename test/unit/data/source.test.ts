@@ -575,6 +575,80 @@ describe('DataSource.topology', () => {
   });
 });
 
+describe('DataSource with reads prefetched at boot', () => {
+  it('uses a prefetched dataset read instead of asking the cache, once', async () => {
+    const server = serve();
+    const cache = await openCache();
+    await cache.put(KEYS.dataset, manifest.version, { files });
+    const early = cache.get(KEYS.dataset);
+    const get = vi.spyOn(cache, 'get');
+    const source = new DataSource(BASE, cache, { [KEYS.dataset]: early });
+    const { updates, onUpdate } = recorder();
+
+    await expect(source.dataset(onUpdate)).resolves.toEqual({ online: true });
+    expect(get).not.toHaveBeenCalledWith(KEYS.dataset);
+    expect(updates.map((u) => u.origin)).toEqual(['cache']);
+    expect(updates[0]!.dataset).toEqual(dataset);
+    expect(server.paths()).toEqual(['data/manifest.json']);
+
+    // The prefetched read is spent: a second load reads the cache itself.
+    await source.dataset(() => undefined);
+    expect(get).toHaveBeenCalledWith(KEYS.dataset);
+  });
+
+  it('validates a prefetched entry like any other: a corrupt one is deleted and refetched', async () => {
+    const server = serve();
+    const cache = await openCache();
+    await cache.put(KEYS.dataset, manifest.version, { files: 'garbage' });
+    const source = new DataSource(BASE, cache, { [KEYS.dataset]: cache.get(KEYS.dataset) });
+    const { updates, onUpdate } = recorder();
+
+    await source.dataset(onUpdate);
+    expect(updates.map((u) => u.origin)).toEqual(['network']);
+    expect(server.paths().slice(1).sort()).toEqual(DATA_PATHS().sort());
+    expect((await cache.get<{ files: unknown }>(KEYS.dataset))?.value.files).toEqual(files);
+  });
+
+  it('a prefetched read that found nothing goes to the network', async () => {
+    const server = serve();
+    const cache = await openCache();
+    const source = new DataSource(BASE, cache, { [KEYS.dataset]: Promise.resolve(undefined) });
+    const { updates, onUpdate } = recorder();
+    await source.dataset(onUpdate);
+    expect(updates.map((u) => u.origin)).toEqual(['network']);
+    expect(server.paths().slice(1).sort()).toEqual(DATA_PATHS().sort());
+  });
+
+  it('uses a prefetched topology read', async () => {
+    const server = serve();
+    const cache = await openCache();
+    const topology = JSON.parse(served.get(TOPO)!) as unknown;
+    await cache.put(KEYS.topology, manifest.files[TOPO]!, topology);
+    const get = vi.spyOn(cache, 'get');
+    const source = new DataSource(BASE, cache, {
+      [KEYS.topology]: Promise.resolve(await cache.get(KEYS.topology)),
+    });
+    get.mockClear();
+    const r = await source.topology();
+    expect(r.origin).toBe('cache');
+    expect(r.topology).toEqual(topology);
+    expect(get).not.toHaveBeenCalled();
+    expect(server.paths()).toEqual(['data/manifest.json']);
+  });
+
+  it('takes the cache as a promise, so reads can start before it has opened', async () => {
+    serve();
+    const opening = openCache();
+    const source = new DataSource(BASE, opening, {
+      [KEYS.dataset]: opening.then((c) => c.get(KEYS.dataset)),
+    });
+    const { updates, onUpdate } = recorder();
+    await source.dataset(onUpdate);
+    expect(updates.map((u) => u.origin)).toEqual(['network']);
+    expect((await (await opening).get(KEYS.dataset))?.version).toBe(manifest.version);
+  });
+});
+
 describe('DataSource.derived', () => {
   it('computes once per version and recomputes for a new version', async () => {
     serve();
