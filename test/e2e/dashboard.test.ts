@@ -173,6 +173,44 @@ describe('region panel', () => {
     await page.close();
   });
 
+  it('redraws its charts for another region exactly as a fresh page draws them', async () => {
+    // The panel keeps one Chart.js instance per chart and updates it in place.
+    const pixels = (page: Page) =>
+      page.$$eval('[data-testid="panel"] [data-testid="chart"] canvas', (cs) =>
+        (cs as HTMLCanvasElement[]).map((c) => c.toDataURL()),
+      );
+    /** The charts' pixels once three reads in a row agree (Chart.js draws after the paint). */
+    async function settled(page: Page): Promise<string[]> {
+      let last: string[] = [];
+      let same = 0;
+      await expect
+        .poll(
+          async () => {
+            const now = await pixels(page);
+            same = now.length > 0 && now.join() === last.join() ? same + 1 : 0;
+            last = now;
+            return same;
+          },
+          { timeout: 20_000, interval: 150 },
+        )
+        .toBeGreaterThanOrEqual(2);
+      return last;
+    }
+    const { page, problems } = await openPage(browser(), '/?region=SE-I');
+    await waitForColoredMap(page);
+    const gotland = await settled(page);
+    await page.click('[data-testid="region-list"] button[data-code="SE-K"]');
+    await expect.poll(() => page.locator('[data-testid="panel"] h2').textContent()).toBe('Blekinge');
+    const updated = await settled(page);
+    expect(updated).not.toEqual(gotland);
+    const fresh = await openPage(browser(), '/?region=SE-K');
+    await waitForColoredMap(fresh.page);
+    expect(await settled(fresh.page)).toEqual(updated);
+    expect([...problems.errors, ...fresh.problems.errors]).toEqual([]);
+    await page.close();
+    await fresh.page.close();
+  });
+
   it('is a bottom sheet on a phone that leaves the map visible', async () => {
     const { page } = await openPage(browser(), '/', { width: 360, height: 740 });
     await waitForColoredMap(page);
