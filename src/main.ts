@@ -1,4 +1,4 @@
-// First: starts the cache reads and the map's worker before the rest of the code runs.
+// First: starts the cache reads before the rest of the code runs.
 import './boot';
 import { mount } from 'svelte';
 import App from './App.svelte';

@@ -4,10 +4,7 @@
  */
 import type { Plugin } from 'vite';
 
-/**
- * The policy: nothing inline, nothing from another origin. `blob:` in connect-src is for the
- * map's geometry, which MapLibre's worker reads from blob URLs the page makes (regionMap.ts).
- */
+/** The policy: nothing inline, nothing from another origin. */
 export const CSP = [
   "default-src 'self'",
   "script-src 'self'",
@@ -15,7 +12,7 @@ export const CSP = [
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
-  "connect-src 'self' blob:",
+  "connect-src 'self'",
   "manifest-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",

@@ -3,10 +3,11 @@
  *
  * Written from locale tables, as d3-format does, rather than through Intl: the first Intl object
  * a page makes loads ICU's locale data, 20–60 ms of main thread on this project's machines, and a
- * returning visit renders its cached text with nothing else to overlap that with. The output is
- * Intl's for sv-SE and en-GB (the unit tests check every format against Intl over a sweep of
- * values, and the sort against Intl.Collator for every pair of region names), and it no longer
- * depends on the browser's ICU version (en-GB's "Sep" became "Sept" in one).
+ * returning visit renders its cached text with nothing else to overlap that with. The formats
+ * are Intl's for sv-SE and en-GB (the unit tests check each against Intl over a sweep of values
+ * and every month), and no longer depend on the browser's ICU version (en-GB's "Sep" is "Sept"
+ * in recent ones). Region names sort as Intl.Collator sorts them (checked for every pair); other
+ * text sorts through Intl.Collator itself (`compareText`), off the first screen's path.
  */
 import type { Lang } from './state/url';
 
@@ -125,17 +126,38 @@ export function formatDate(iso: string, lang: Lang): string {
  * accented letter as its base letter.
  */
 function sortKey(s: string, lang: Lang): string {
-  let t = s.toLowerCase();
+  let t = s.normalize('NFC').toLowerCase();
   if (lang === 'sv') t = t.replace(/å/g, '{').replace(/[äæ]/g, '|').replace(/[öø]/g, '}').replace(/ü/g, 'y');
   // Any other accent (é, è, …) is folded into its letter.
   return t.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 }
 
-/** Locale-aware string comparison for sorting region names (å, ä, ö after z in Swedish). */
+/** Lower case before upper case where names differ only in case, as the collations do. */
+const caseTie = (s: string) =>
+  s.replace(/\p{L}/gu, (c) => (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase()));
+
+/**
+ * Sorts region names as Intl.Collator does for the language (å, ä, ö after z in Swedish; checked
+ * for every pair of the 21 names): letters, spaces and hyphens, which is what names hold. Free
+ * text (answers, labels) sorts with `compareText`.
+ */
 export function compareNames(a: string, b: string, lang: Lang): number {
   const ka = sortKey(a, lang);
   const kb = sortKey(b, lang);
   if (ka !== kb) return ka < kb ? -1 : 1;
-  // Equal but for case or accents: a fixed order, and zero only for the same string.
-  return a === b ? 0 : a < b ? -1 : 1;
+  if (a === b) return 0;
+  const ta = caseTie(a);
+  const tb = caseTie(b);
+  return ta === tb ? (a < b ? -1 : 1) : ta < tb ? -1 : 1;
+}
+
+const collators: Partial<Record<Lang, Intl.Collator>> = {};
+
+/**
+ * Locale-aware comparison of any text (the table's answer cells), through Intl.Collator: made on
+ * first use, which is never on the first screen's path.
+ */
+export function compareText(a: string, b: string, lang: Lang): number {
+  const c = (collators[lang] ??= new Intl.Collator(lang === 'sv' ? 'sv-SE' : 'en-GB'));
+  return c.compare(a, b);
 }

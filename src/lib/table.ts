@@ -8,7 +8,7 @@ import type { Classification } from './metrics/classify';
 import { surveyFor } from './metrics/classify';
 import { classLabel, classOf, increaseText, neededText } from './describe';
 import { cellText } from './cellText';
-import { formatNumber, formatPct, compareNames } from './format';
+import { formatNumber, formatPct, compareNames, compareText } from './format';
 import type { Lang, Metric } from './state/url';
 import { gapFigures } from './metrics/whatif';
 import { toCsvLines } from './data/csv';
@@ -180,7 +180,11 @@ export function sortRows(rows: readonly Row[], col: number, dir: 'asc' | 'desc',
       if (x !== y) return x === null ? 1 : -1;
     } else if (x !== y) {
       const cmp =
-        typeof x === 'number' && typeof y === 'number' ? x - y : compareNames(String(x), String(y), lang);
+        typeof x === 'number' && typeof y === 'number'
+          ? x - y
+          : col === 0
+            ? compareNames(String(x), String(y), lang)
+            : compareText(String(x), String(y), lang);
       if (cmp !== 0) return sign * cmp;
     }
     return compareNames(String(a.cells[0]?.sort), String(b.cells[0]?.sort), lang);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   compareNames,
+  compareText,
   formatDate,
   formatMonthRange,
   formatNumber,
@@ -209,10 +210,33 @@ describe('compareNames matches Intl.Collator', () => {
         expect(Math.sign(compareNames(a, b, lang)), `${a} vs ${b}`).toBe(Math.sign(collator.compare(a, b)));
   });
 
-  it('sorts the same whether or not a name differs only in case', () => {
-    expect(compareNames('gotland', 'Gotland', 'sv')).not.toBe(0);
-    expect(Math.sign(compareNames('gotland', 'Gotland', 'sv'))).toBe(
-      -Math.sign(compareNames('Gotland', 'gotland', 'sv')),
-    );
+  it('puts lower case first where names differ only in case, as Intl does', () => {
+    for (const lang of LANGS) {
+      const collator = new Intl.Collator(LOCALE[lang]);
+      for (const [a, b] of [
+        ['gotland', 'Gotland'],
+        ['Örebro', 'örebro'],
+        ['Västra götaland', 'Västra Götaland'],
+      ])
+        expect(Math.sign(compareNames(a!, b!, lang)), `${a} vs ${b}`).toBe(
+          Math.sign(collator.compare(a!, b!)),
+        );
+    }
+  });
+
+  it('reads names in either Unicode form alike', () => {
+    const nfd = 'Örebro'.normalize('NFD');
+    expect(compareNames(nfd, 'Zeta', 'sv')).toBeGreaterThan(0);
+    expect(compareNames(nfd, 'Zeta', 'en')).toBeLessThan(0);
+  });
+});
+
+describe('compareText', () => {
+  it.each(LANGS)('is Intl.Collator for any text (%s)', (lang) => {
+    const texts = ['NEJ, 1 500', 'JA', 'NJA – på väg', '«Ja»', 'ja', 'Öppet', '1 100', 'TYP'];
+    const collator = new Intl.Collator(LOCALE[lang]);
+    for (const a of texts)
+      for (const b of texts)
+        expect(Math.sign(compareText(a, b, lang))).toBe(Math.sign(collator.compare(a, b)));
   });
 });

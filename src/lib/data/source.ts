@@ -15,7 +15,7 @@ import type { Dataset } from './schema';
 import { parseTopology, type SwedenTopology } from '../geo/topology';
 import { cacheHint, KEYS } from './cacheHint';
 
-export { cacheHint, KEYS };
+export { KEYS };
 
 /** Where a value shown came from. */
 export type Origin = 'cache' | 'network';

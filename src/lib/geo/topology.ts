@@ -11,9 +11,12 @@ const Geometry = v.looseObject({ type: v.string(), arcs: v.optional(v.array(v.un
 /** A TopoJSON arc: a list of (quantized or delta-encoded) [x, y] positions. */
 type Arc = Array<[number, number, ...number[]]>;
 
-/** Index of the first arc that is not a list of [x, y] number positions, or -1 when all are. */
-export function badArc(arcs: unknown): number {
-  if (!Array.isArray(arcs)) return 0;
+/**
+ * Index of the first arc that is not a list of [x, y] number positions; -1 when all are, -2 when
+ * `arcs` is not a list at all.
+ */
+function badArc(arcs: unknown): number {
+  if (!Array.isArray(arcs)) return -2;
   for (let i = 0; i < arcs.length; i++) {
     const arc: unknown = arcs[i];
     if (!Array.isArray(arc)) return i;
@@ -30,7 +33,10 @@ export function badArc(arcs: unknown): number {
  */
 const Arcs = v.custom<Arc[]>(
   (x) => badArc(x) === -1,
-  (issue) => `arc ${badArc(issue.input)} is not a list of [x, y] number positions`,
+  (issue) => {
+    const i = badArc(issue.input);
+    return i === -2 ? 'expected a list of arcs' : `arc ${i} is not a list of [x, y] number positions`;
+  },
 );
 
 /** Just enough of the TopoJSON shape to trust the file before decoding it. */

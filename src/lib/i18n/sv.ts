@@ -69,7 +69,7 @@ const sv = {
     no: 'Inget beslut',
     unknown: 'Okänt',
   } satisfies Record<DecisionClass, string>,
-  /** Class ranges; the bounds come formatted (Intl) from describe.ts. */
+  /** Class ranges; the bounds come formatted (format.ts) from describe.ts. */
   range: {
     under: (x: string) => `under ${x}`,
     atLeast: (x: string) => `${x} eller mer`,

@@ -78,19 +78,11 @@ export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMap
   const { regions, land } = decode(opts.topology);
   const labels = new Map<RegionCode, [number, number]>();
   for (const f of regions.features) labels.set(f.id as RegionCode, f.properties?.label as [number, number]);
-  // MapLibre hands GeoJSON objects to its worker through its own serializer, which walks every
-  // position on the main thread (~45 ms here) and again in the worker. Given a URL, the worker
-  // fetches and parses the JSON itself; a blob URL keeps that local. Kept for the map's life: a
-  // restored WebGL context reloads the sources from it.
-  const urls = [regions, land].map((fc) =>
-    URL.createObjectURL(new Blob([JSON.stringify(fc)], { type: 'application/json' })),
-  );
-  const release = () => urls.forEach((u) => URL.revokeObjectURL(u));
 
   performance.mark('map:create');
   const map = new MlMap({
     container: opts.container,
-    style: buildStyle(urls[0]!, urls[1]!),
+    style: buildStyle(regions, land),
     bounds: SWEDEN_BOUNDS,
     fitBoundsOptions: { padding: 12 },
     // Wide enough that fitting Sweden's height in a wide container is never blocked.
@@ -169,7 +161,6 @@ export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMap
   } catch (e) {
     // Nothing else holds the map yet: release its WebGL context, workers and listeners here.
     map.remove();
-    release();
     throw e;
   }
   addImages();
@@ -323,7 +314,6 @@ export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMap
       ro.disconnect();
       if (hovered) opts.onHover(null, null);
       map.remove();
-      release();
     },
   };
 }

@@ -61,16 +61,8 @@ export function mix(color: string, ground: string, share: number): string {
 /** Name of the hatch image the style uses; see patterns.ts. */
 export const PATTERN = 'hatch';
 
-/**
- * Builds the style for the given region and land GeoJSON.
- * @param regions the 21 regions (each with a `code` property), or a URL MapLibre's worker loads
- *   them from
- * @param land the context land, or a URL of it
- */
-export function buildStyle(
-  regions: FeatureCollection | string,
-  land: FeatureCollection | string,
-): StyleSpecification {
+/** Builds the style for the given region and land GeoJSON. */
+export function buildStyle(regions: FeatureCollection, land: FeatureCollection): StyleSpecification {
   return {
     version: 8,
     // No glyphs and no sprite: nothing outside the app's origin is ever requested.

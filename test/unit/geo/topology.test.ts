@@ -110,6 +110,7 @@ describe('parseTopology rejects broken geometry with a DataError', () => {
     ],
     ['no land', (t: any) => delete t.objects.land, /objects\.land/],
     ['no arcs', (t: any) => delete t.arcs, /^arcs: /],
+    ['arcs that are not a list', (t: any) => (t.arcs = {}), /^arcs: expected a list of arcs/],
     ['a position that is not a number', (t: any) => (t.arcs[7][2][1] = 'x'), /^arcs: arc 7 is not/],
     ['a position with one coordinate', (t: any) => (t.arcs[250][0] = [3]), /^arcs: arc 250 is not/],
     ['an arc that is not a list', (t: any) => (t.arcs[3] = {}), /^arcs: arc 3 is not/],
