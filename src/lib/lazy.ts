@@ -9,11 +9,17 @@ const once = <T>(load: () => Promise<T>) => {
 
 /** Chart.js and the chart builders: only the region panel draws with Chart.js. */
 export const loadCharts = once(() => import('./charts/chart'));
+const importRegionPanel = once(() => import('../components/RegionPanel.svelte'));
 /** The region panel; its charts' code is fetched alongside, so they follow the panel closely. */
 export const loadRegionPanel = once(() => {
   void loadCharts().catch(() => undefined);
-  return import('../components/RegionPanel.svelte');
+  return importRegionPanel();
 });
+/**
+ * The region panel's own code (~5 KB), without Chart.js: fetched once the map is drawn, so a
+ * first tap on a region (no hover to prefetch on, on a phone) does not wait for a round trip.
+ */
+export const prefetchRegionPanel = importRegionPanel;
 export const loadDataTable = once(() => import('../components/DataTable.svelte'));
 export const loadChangesView = once(() => import('../components/ChangesView.svelte'));
 export const loadCompareView = once(() => import('../components/CompareView.svelte'));

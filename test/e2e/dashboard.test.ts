@@ -115,7 +115,7 @@ describe('metrics and years', () => {
 });
 
 describe('national overview', () => {
-  it('draws its chart as SVG from the data, and a first visit never fetches Chart.js', async () => {
+  it('draws its chart as SVG from the data; a first visit prefetches the panel but never Chart.js', async () => {
     const context = await browser().newContext({ serviceWorkers: 'block' });
     const requests: string[] = [];
     const { page } = await openPage(context, '/', { width: 1440, height: 900 });
@@ -133,6 +133,9 @@ describe('national overview', () => {
     await expect.poll(() => chart.locator('rect').count()).toBe(reported.length);
     const first = Math.max(...reported.map((v) => v.value!));
     expect(await chart.locator('rect title').first().textContent()).toContain(`${first}`);
+    // Once the map is drawn the panel's own code is prefetched, so a first tap needs no round
+    // trip; Chart.js is not.
+    await expect.poll(() => requests.some((p) => /\/assets\/RegionPanel-/.test(p))).toBe(true);
     await page.waitForTimeout(500);
     expect(requests.filter((p) => /\/assets\/chart-/.test(p))).toEqual([]);
     // The region panel's charts bring Chart.js.
