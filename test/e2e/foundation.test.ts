@@ -57,6 +57,35 @@ describe('map', () => {
     await page.close();
   });
 
+  it("paints the panel first and the map's selection outline a frame later", async () => {
+    const { page } = await openPage(browser(), '/');
+    await waitForColoredMap(page);
+    const order = await page.evaluate(
+      () =>
+        new Promise<{ atPanel: unknown; later: unknown }>((resolve) => {
+          const map = (window as never as { __regionMap: { stateOf(c: string): { selected?: boolean } } })
+            .__regionMap;
+          const mo = new MutationObserver(() => {
+            if (document.querySelector('[data-testid="panel"] h2')?.textContent !== 'Blekinge') return;
+            mo.disconnect();
+            const atPanel = map.stateOf('SE-K').selected ?? false;
+            // Two frames on, the outline has followed.
+            requestAnimationFrame(() =>
+              requestAnimationFrame(() =>
+                setTimeout(() => resolve({ atPanel, later: map.stateOf('SE-K').selected }), 50),
+              ),
+            );
+          });
+          mo.observe(document.body, { subtree: true, childList: true, characterData: true });
+          document
+            .querySelector<HTMLButtonElement>('[data-testid="region-list"] button[data-code="SE-K"]')!
+            .click();
+        }),
+    );
+    expect(order).toEqual({ atPanel: false, later: true });
+    await page.close();
+  });
+
   it('selects a region by clicking the map', async () => {
     const { page } = await openPage(browser(), '/');
     await waitForColoredMap(page);
