@@ -8,14 +8,13 @@
  * where the hint says an entry is absent (a first visit) it is not asked for.
  */
 import { Cache, type CacheEntry } from './lib/data/cache';
-import { cacheHint, KEYS } from './lib/data/cacheHint';
+import { KEYS, readHinted } from './lib/data/cacheHint';
 
 performance.mark('boot');
 
 /** The cache, opening. */
 export const cache: Promise<Cache> = Cache.open();
 
-/** Reads of the entries the first screen needs, under way; where the hint says absent, none. */
+/** Reads of the entries the first screen needs, under way (none where the hint says absent). */
 export const prefetched: Partial<Record<string, Promise<CacheEntry | undefined>>> = {};
-for (const key of [KEYS.dataset, KEYS.topology])
-  if (cacheHint.get(key) !== false) prefetched[key] = cache.then((c) => c.get(key));
+for (const key of [KEYS.dataset, KEYS.topology]) prefetched[key] = readHinted(cache, key);

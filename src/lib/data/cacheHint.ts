@@ -2,6 +2,7 @@
  * The cache's entry names, and a synchronous hint of which ones IndexedDB holds. Kept apart from
  * source.ts (and its schemas) so that the first code the page runs can use them (see boot.ts).
  */
+import type { Cache, CacheEntry } from './cache';
 
 export const KEYS = {
   dataset: 'dataset',
@@ -34,3 +35,11 @@ export const cacheHint = {
     }
   },
 };
+
+/**
+ * Reads an entry from the cache, unless the hint says IndexedDB holds no copy of it: then nothing,
+ * at once, without waiting for the database to open.
+ */
+export function readHinted<T>(cache: Promise<Cache>, key: string): Promise<CacheEntry<T> | undefined> {
+  return cacheHint.get(key) === false ? Promise.resolve(undefined) : cache.then((c) => c.get<T>(key));
+}

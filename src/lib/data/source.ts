@@ -13,7 +13,7 @@ import { DATA_DIR, TOPOLOGY_PATH, fetchJson, fetchText, isAbort, parseJson } fro
 import { DataError, readDataset, type ReadJson } from './validate';
 import type { Dataset } from './schema';
 import { parseTopology, type SwedenTopology } from '../geo/topology';
-import { cacheHint, KEYS } from './cacheHint';
+import { cacheHint, KEYS, readHinted } from './cacheHint';
 
 export { KEYS };
 
@@ -72,12 +72,15 @@ export class DataSource {
     );
   }
 
-  /** The first read of an entry: the prefetched one if there is one, else from the cache. */
-  private async firstRead<T>(key: string): Promise<CacheEntry<T> | undefined> {
+  /**
+   * An entry: the prefetched read the first time there is one, else from the cache (nothing,
+   * at once, where the hint says IndexedDB holds no copy).
+   */
+  private async readEntry<T>(key: string): Promise<CacheEntry<T> | undefined> {
     const early = this.prefetched.get(key);
     this.prefetched.delete(key);
     if (early) return (await early) as CacheEntry<T> | undefined;
-    return (await this.cacheP).get<T>(key);
+    return readHinted<T>(this.cacheP, key);
   }
 
   /**
@@ -114,7 +117,7 @@ export class DataSource {
     // The manifest is asked for at once; a first visit fetches the files meanwhile and checks
     // them against it as they arrive, so the check adds no round trip.
     const manifestP = this.manifest(signal);
-    const cached = cacheHint.get(KEYS.dataset) === false ? null : await this.cachedDataset();
+    const cached = await this.cachedDataset();
     if (cached) onUpdate(cached);
     if (signal?.aborted) return { online: true };
     if (cached) {
@@ -143,7 +146,7 @@ export class DataSource {
 
   /** The cached dataset, validated; a corrupt entry is deleted and treated as absent. */
   private async cachedDataset(): Promise<DatasetUpdate | null> {
-    const entry = await this.firstRead<CachedFiles>(KEYS.dataset);
+    const entry = await this.readEntry<CachedFiles>(KEYS.dataset);
     performance.mark?.('cache:dataset-read');
     if (!entry) {
       cacheHint.set(KEYS.dataset, false);
@@ -204,8 +207,7 @@ export class DataSource {
    */
   async topology(signal?: AbortSignal): Promise<{ topology: SwedenTopology; origin: Origin }> {
     const manifestP = this.manifest(signal).catch(() => null);
-    const entry =
-      cacheHint.get(KEYS.topology) === false ? undefined : await this.firstRead<unknown>(KEYS.topology);
+    const entry = await this.readEntry<unknown>(KEYS.topology);
     if (entry) {
       try {
         const topology = parseTopology(entry.value);

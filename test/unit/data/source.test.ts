@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Cache } from '../../../src/lib/data/cache';
+import { cacheHint, readHinted } from '../../../src/lib/data/cacheHint';
 import {
   contentHash,
   DataSource,
@@ -646,6 +647,47 @@ describe('DataSource with reads prefetched at boot', () => {
     await source.dataset(onUpdate);
     expect(updates.map((u) => u.origin)).toEqual(['network']);
     expect((await (await opening).get(KEYS.dataset))?.version).toBe(manifest.version);
+  });
+});
+
+describe('the localStorage hint of what IndexedDB holds', () => {
+  /** A localStorage stand-in over a Map. */
+  function stubStorage(entries: Record<string, string> = {}) {
+    const m = new Map(Object.entries(entries));
+    vi.stubGlobal('localStorage', {
+      getItem: (k: string) => m.get(k) ?? null,
+      setItem: (k: string, v: string) => void m.set(k, v),
+      removeItem: (k: string) => void m.delete(k),
+    });
+    return m;
+  }
+
+  it('a first visit (no hint) never asks the cache, goes to the network and sets the hint', async () => {
+    const storage = stubStorage();
+    serve();
+    const cache = await openCache();
+    const get = vi.spyOn(cache, 'get');
+    const { updates, onUpdate } = recorder();
+    await new DataSource(BASE, cache).dataset(onUpdate);
+    await new DataSource(BASE, cache).topology();
+    expect(get).not.toHaveBeenCalled();
+    expect(updates.map((u) => u.origin)).toEqual(['network']);
+    expect(storage.get(cacheHint.key(KEYS.dataset))).toBe('1');
+    expect(storage.get(cacheHint.key(KEYS.topology))).toBe('1');
+  });
+
+  it('with the hint set, the cache is read; readHinted resolves at once without it', async () => {
+    stubStorage({ [cacheHint.key(KEYS.dataset)]: '1' });
+    serve();
+    const cache = await openCache();
+    await cache.put(KEYS.dataset, manifest.version, { files });
+    const { updates, onUpdate } = recorder();
+    await new DataSource(BASE, cache).dataset(onUpdate);
+    expect(updates.map((u) => u.origin)).toEqual(['cache']);
+    const get = vi.spyOn(cache, 'get');
+    expect(await readHinted(Promise.resolve(cache), KEYS.topology)).toBeUndefined();
+    expect(get).not.toHaveBeenCalled();
+    expect((await readHinted(Promise.resolve(cache), KEYS.dataset))?.version).toBe(manifest.version);
   });
 });
 
