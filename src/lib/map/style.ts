@@ -85,6 +85,10 @@ export function buildStyle(regions: FeatureCollection, land: FeatureCollection):
           // colour, it makes MapLibre draw both fills with one shader program instead of
           // compiling two (each costs milliseconds on a software renderer).
           'fill-color': ['coalesce', ['feature-state', 'color'], COLORS.land],
+          // An antialiased fill also draws its edge with a second program (MapLibre's fill
+          // outline). The land is a muted context shape, light on the light sea: its edge
+          // needs none.
+          'fill-antialias': false,
         },
       },
       {
@@ -117,6 +121,10 @@ export function buildStyle(regions: FeatureCollection, land: FeatureCollection):
         paint: {
           'line-color': COLORS.regionBorder,
           'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.6, 7, 1.5],
+          // Always 1. Written per feature, as the outline's opacity is, so that both lines
+          // draw with one shader program: MapLibre compiles one per set of per-feature
+          // properties, and each costs tens of milliseconds on a software renderer.
+          'line-opacity': ['case', flag('selected'), 1, 1],
         },
       },
       {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
-import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { createPropertyExpression, latest, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import {
   buildStyle,
@@ -53,6 +53,35 @@ function stateKeys(layer: LayerSpecification): Set<string> {
   return keys;
 }
 
+type Spec = Record<string, Record<string, { 'property-type': string }>>;
+const paintSpec = (type: string) => (latest as unknown as Spec)[`paint_${type}`]!;
+
+/** A paint value evaluated for a feature with the given feature-state, at zoom 4. */
+function evaluate(type: string, key: string, value: unknown, featureState: Record<string, unknown>): unknown {
+  const e = createPropertyExpression(value, `paint.${key}`, paintSpec(type)[key] as never);
+  if (e.result !== 'success') throw new Error(`${key}: ${JSON.stringify(e.value)}`);
+  return JSON.stringify(e.value.evaluate({ zoom: 4 }, { type: 3, properties: {} } as never, featureState));
+}
+
+/**
+ * What decides the shader program MapLibre draws a layer with: which paint properties vary per
+ * feature (an attribute) rather than per layer (a uniform), and for fills the antialiasing.
+ */
+function programSignature(type: string, layer: LayerSpecification): string {
+  const paint = ((layer as { paint?: Record<string, unknown> }).paint ?? {}) as Record<string, unknown>;
+  const perFeature = Object.entries(paint)
+    .filter(([key, value]) => {
+      const e = createPropertyExpression(value, `paint.${key}`, paintSpec(type)[key] as never);
+      return e.result === 'success' && (e.value.kind === 'source' || e.value.kind === 'composite');
+    })
+    .map(([key]) => key)
+    .sort();
+  return JSON.stringify({
+    perFeature,
+    antialias: type === 'fill' ? paint['fill-antialias'] !== false : null,
+  });
+}
+
 const regionLayers = (s: StyleSpecification) =>
   s.layers.filter((l) => (l as { source?: string }).source === 'regions');
 
@@ -97,11 +126,29 @@ describe('buildStyle', () => {
     expect([...stateKeys(layer)].sort()).toEqual([...keys].sort());
   });
 
-  it('every region layer that changes with the view reads feature-state; only the white border is static', () => {
-    const dynamic = regionLayers(style).filter((l) => stateKeys(l).size > 0);
-    const fixed = regionLayers(style).filter((l) => stateKeys(l).size === 0);
-    expect(fixed.map((l) => l.id)).toEqual(['region-border']);
-    expect(dynamic).toHaveLength(3);
+  it('every region layer reads feature-state; the white border only to share a program, its look never changes', () => {
+    expect(regionLayers(style).filter((l) => stateKeys(l).size === 0)).toEqual([]);
+    const border = style.layers.find((l) => l.id === 'region-border') as { paint: Record<string, unknown> };
+    for (const [key, value] of Object.entries(border.paint)) {
+      const looks = new Set(
+        [{}, { selected: true }, { selected: false, hover: true }].map((fs) =>
+          evaluate('line', key, value, fs),
+        ),
+      );
+      expect(looks.size, key).toBe(1);
+    }
+  });
+
+  it.each([
+    ['fill', ['land', 'region-fill']],
+    ['line', ['region-border', 'region-outline']],
+  ])('the %s layers %j draw with one shader program', (type, ids) => {
+    // MapLibre compiles a program per layer type and set of per-feature paint properties
+    // (an antialiased fill adds an outline program): these must agree for layers to share one.
+    const layers = ids.map((id) => style.layers.find((l) => l.id === id)!);
+    const signatures = layers.map((l) => programSignature(type, l));
+    expect(new Set(signatures).size).toBe(1);
+    for (const l of layers) expect(l.type).toBe(type);
   });
 
   it('reads every feature-state key the app sets', () => {
