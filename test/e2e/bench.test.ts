@@ -31,6 +31,9 @@ it('runs end to end and reports every figure', { timeout: 240_000 }, async () =>
     r.select,
   ])
     expect(s.median).toBeGreaterThan(0);
+  // The coloured map is timed when painted, which comes after MapLibre's 'idle' for it.
+  expect(r.coldColored.app.median).toBeGreaterThanOrEqual(r.coldIdle.app.median);
+  expect(r.coldColored.floor.median).toBeGreaterThanOrEqual(r.coldIdle.floor.median);
   // The machine's speed, timed before and after the runs.
   expect(r.calibration.before).toBeGreaterThan(0);
   expect(r.calibration.after).toBeGreaterThan(0);
