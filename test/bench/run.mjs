@@ -281,6 +281,7 @@ const samples = {
   coldColored: { app: [], floor: [] },
   coldIdle: { app: [], floor: [] },
   warmColored: [],
+  warmIdle: [],
   firstText: [],
   tbt: [],
   longTasks: [],
@@ -374,7 +375,9 @@ async function runApp(run) {
   await warmCdp.send('Network.emulateNetworkConditions', NETWORK);
   await warm.addInitScript(INSTRUMENT);
   await warm.goto(APP + '/');
-  samples.warmColored.push((await loadMetrics(warm)).colored);
+  const w = await loadMetrics(warm);
+  samples.warmColored.push(w.colored);
+  samples.warmIdle.push(w.coloredIdle);
   await ctx2.close();
 }
 
@@ -502,6 +505,7 @@ const r = {
   coldColored: { app: stat(samples.coldColored.app), floor: stat(samples.coldColored.floor) },
   coldIdle: { app: stat(samples.coldIdle.app), floor: stat(samples.coldIdle.floor) },
   warmColored: stat(samples.warmColored),
+  warmIdle: stat(samples.warmIdle),
   metricSwitch: stat(samples.metricSwitch),
   yearSwitch: stat(samples.yearSwitch),
   switchText: stat(samples.switchText),
@@ -587,6 +591,7 @@ const lines = [
   row('first coloured map painted, warm (app)', r.warmColored),
   row('  its MapLibre idle, cold (app)', r.coldIdle.app),
   row('  its MapLibre idle, cold (floor)', r.coldIdle.floor),
+  row('  its MapLibre idle, warm (app)', r.warmIdle),
   row('metric switch to idle (app)', r.metricSwitch),
   row('year switch to idle (app)', r.yearSwitch),
   row('either switch, text painted too (app)', r.switchText),
