@@ -12,6 +12,8 @@
 import type { Lang } from './state/url';
 
 interface LocaleTable {
+  /** The BCP 47 tag these formats are Intl's for (the dictionaries' `locale`), for Intl.Collator. */
+  tag: string;
   /** Thousands separator. */
   group: string;
   decimal: string;
@@ -25,6 +27,7 @@ interface LocaleTable {
 
 const LOCALES: Record<Lang, LocaleTable> = {
   sv: {
+    tag: 'sv-SE',
     group: '\u00a0',
     decimal: ',',
     minus: '\u2212',
@@ -32,6 +35,7 @@ const LOCALES: Record<Lang, LocaleTable> = {
     months: ['jan.', 'feb.', 'mars', 'apr.', 'maj', 'juni', 'juli', 'aug.', 'sep.', 'okt.', 'nov.', 'dec.'],
   },
   en: {
+    tag: 'en-GB',
     group: ',',
     decimal: '.',
     minus: '-',
@@ -158,6 +162,6 @@ const collators: Partial<Record<Lang, Intl.Collator>> = {};
  * first use, which is never on the first screen's path.
  */
 export function compareText(a: string, b: string, lang: Lang): number {
-  const c = (collators[lang] ??= new Intl.Collator(lang === 'sv' ? 'sv-SE' : 'en-GB'));
+  const c = (collators[lang] ??= new Intl.Collator(LOCALES[lang].tag));
   return c.compare(a, b);
 }
