@@ -386,6 +386,26 @@ describe('language', () => {
 });
 
 describe('layout', () => {
+  // The map draws its hidden loading frames on a canvas of a few pixels (regionMap.ts): once
+  // coloured, it must be shown and drawn at the screen's own pixel ratio.
+  it.each([1, 2])(
+    'once coloured, the map is shown and drawn at the pixel ratio of a %ix screen',
+    async (dpr) => {
+      const viewport = { width: 390, height: 844 };
+      const context = await browser().newContext({ viewport, deviceScaleFactor: dpr });
+      const { page } = await openPage(context, '/', viewport);
+      await waitForColoredMap(page);
+      const canvas = await page.evaluate(() => {
+        const c = document.querySelector<HTMLCanvasElement>('.region-map canvas')!;
+        return { width: c.width, css: c.clientWidth, visibility: getComputedStyle(c).visibility };
+      });
+      expect(canvas.css).toBeGreaterThan(300);
+      expect(Math.abs(canvas.width - canvas.css * dpr)).toBeLessThanOrEqual(1);
+      expect(canvas.visibility).toBe('visible');
+      await context.close();
+    },
+  );
+
   it.each(['map', 'table', 'changes', 'compare'])(
     '%s view has no horizontal scrolling at 360 px',
     async (view) => {
