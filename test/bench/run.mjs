@@ -105,13 +105,22 @@ const INSTRUMENT = () => {
   } catch {
     /* older engines: no long-task data */
   }
-  const painted = (set) => requestAnimationFrame(() => requestAnimationFrame(() => set(performance.now())));
+  // Each time is also announced on the console, which the harness listens to: waiting in the page
+  // (Playwright's waitForFunction) would inject Playwright's own script into it mid-load, ~70 ms
+  // of main thread that fell on the app's busy load and on the floor's idle one.
+  const painted = (set, name) =>
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        set(performance.now());
+        console.debug(`bench:${name}`);
+      }),
+    );
   const mo = new MutationObserver(() => {
     const s = document.querySelector('[data-testid="summary"]');
     const legend = document.querySelector('[data-testid="legend"] li');
     if (b.firstText === null && s && legend && !s.textContent.trim().endsWith('…')) {
       b.firstText = -1;
-      painted((t) => (b.firstText = t));
+      painted((t) => (b.firstText = t), 'text');
     }
     // The map counts as drawn when its coloured frame has been painted, as the text does:
     // MapLibre's 'idle' fires inside the frame, before the page composites it, and compositing
@@ -121,7 +130,7 @@ const INSTRUMENT = () => {
     if (b.colored === null && m) {
       b.colored = -1;
       b.coloredIdle = performance.now();
-      painted((t) => (b.colored = t));
+      painted((t) => (b.colored = t), 'colored');
     }
   });
   document.addEventListener('DOMContentLoaded', () => {
@@ -160,6 +169,7 @@ async function instrumentedPage(context, floor) {
     const r = reqs.get(e.requestId);
     if (r) Object.assign(r, { bytes: e.encodedDataLength, done: true });
   });
+  const announced = announcements(page);
   await page.addInitScript(INSTRUMENT);
   /** Resolves once no request has started or finished for `ms` (the cold load is over). */
   const quiet = (ms = 1200) =>
@@ -188,18 +198,33 @@ async function instrumentedPage(context, floor) {
     }
     return { ...by, total: Object.values(by).reduce((a, b) => a + b, 0), beforeMap };
   };
-  return { page, bytes, quiet };
+  return { page, bytes, quiet, announced };
+}
+
+/**
+ * Collects what the instruments announce on the page's console (see INSTRUMENT) from now on;
+ * `until(name)` resolves once `bench:<name>` has been announced, and rejects after `ms`.
+ */
+function announcements(page) {
+  const seen = new Set();
+  const waiting = [];
+  page.on('console', (m) => {
+    seen.add(m.text());
+    for (const w of waiting.splice(0)) if (!w()) waiting.push(w);
+  });
+  const until = (name, ms = 60_000) =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`bench:${name} not announced within ${ms} ms`)), ms);
+      const check = () => seen.has(`bench:${name}`) && (clearTimeout(timer), resolve(), true);
+      if (!check()) waiting.push(check);
+    });
+  return { until };
 }
 
 /** Reads the instruments once the map is coloured (and the text painted). */
-async function loadMetrics(page) {
-  await page
-    .waitForFunction(() => window.__bench?.colored > 0 && window.__bench.firstText > 0, null, {
-      timeout: 60_000,
-    })
-    .catch(async () => {
-      await page.waitForFunction(() => window.__bench?.colored > 0, null, { timeout: 60_000 });
-    });
+async function loadMetrics(page, announced) {
+  await announced.until('colored');
+  await announced.until('text').catch(() => undefined);
   await page.waitForTimeout(300);
   return page.evaluate(() => {
     const b = window.__bench;
@@ -309,9 +334,9 @@ async function runApp(run) {
   // Cold: a first visit, with the service worker kept out so every byte the page needs is seen
   // on the page's own network (the worker's background precache is not part of the page load).
   const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' });
-  const { page, bytes, quiet } = await instrumentedPage(context, false);
+  const { page, bytes, quiet, announced } = await instrumentedPage(context, false);
   await page.goto(APP + '/');
-  const m = await loadMetrics(page);
+  const m = await loadMetrics(page, announced);
   // Count everything the cold load fetches, Chart.js included, until the network is quiet.
   await quiet();
   samples.coldColored.app.push(m.colored);
@@ -373,9 +398,10 @@ async function runApp(run) {
   const warmCdp = await ctx2.newCDPSession(warm);
   await warmCdp.send('Network.enable');
   await warmCdp.send('Network.emulateNetworkConditions', NETWORK);
+  const warmAnnounced = announcements(warm);
   await warm.addInitScript(INSTRUMENT);
   await warm.goto(APP + '/');
-  const w = await loadMetrics(warm);
+  const w = await loadMetrics(warm, warmAnnounced);
   samples.warmColored.push(w.colored);
   samples.warmIdle.push(w.coloredIdle);
   await ctx2.close();
@@ -383,9 +409,9 @@ async function runApp(run) {
 
 async function runFloor() {
   const context = await browser.newContext({ viewport: VIEWPORT });
-  const { page, bytes, quiet } = await instrumentedPage(context, true);
+  const { page, bytes, quiet, announced } = await instrumentedPage(context, true);
   await page.goto(`${FLOOR}/?w=${box.w}&h=${box.h}`);
-  await page.waitForFunction(() => window.__bench?.colored > 0, null, { timeout: 60_000 });
+  await announced.until('colored');
   const floorColored = await page.evaluate(() => window.__bench);
   samples.coldColored.floor.push(floorColored.colored);
   samples.coldIdle.floor.push(floorColored.coloredIdle);
