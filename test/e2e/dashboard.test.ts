@@ -386,6 +386,22 @@ describe('language', () => {
 });
 
 describe('layout', () => {
+  // MapLibre's worker is started at boot and handed to MapLibre (src/lib/map/earlyWorker.ts).
+  it('MapLibre is handed the worker the page started at boot: one worker, its script fetched once', async () => {
+    const { page, problems } = await openPage(browser(), '/');
+    await waitForColoredMap(page);
+    const seen = await page.evaluate(() => ({
+      marks: performance.getEntriesByType('mark').map((m) => m.name),
+      scripts: performance.getEntriesByType('resource').filter((r) => /maplibre-gl-worker/.test(r.name))
+        .length,
+    }));
+    expect(seen.marks).toContain('map:worker-start');
+    expect(seen.marks).toContain('map:worker-handed');
+    expect(seen.scripts).toBe(1);
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  });
+
   // The map draws its hidden loading frames on a canvas of a few pixels (regionMap.ts): once
   // coloured, it must be shown and drawn at the screen's own pixel ratio.
   it.each([1, 2])(
