@@ -1,6 +1,6 @@
 /**
  * What the page starts before the rest of its code has run: the IndexedDB cache is opened, the
- * entries the first screen needs (dataset, geometry) are asked for, and, where the page opens on
+ * entries the first screen needs (dataset, geometry) are asked for, and, on a returning visit to
  * the map, MapLibre's worker is started. main.ts imports this module first, so this runs as soon
  * as the main chunk starts to evaluate, ahead of Svelte, the schemas and the components, and
  * IndexedDB works while the app mounts: on a returning visit the entries are in hand once it
@@ -9,7 +9,7 @@
  * absent (a first visit) it is not asked for, and a worker that cannot start is left to MapLibre.
  */
 import { Cache, type CacheEntry } from './lib/data/cache';
-import { KEYS, readHinted } from './lib/data/cacheHint';
+import { cacheHint, KEYS, readHinted } from './lib/data/cacheHint';
 import { startMapWorker } from './lib/map/earlyWorker';
 import { parseView } from './lib/state/url';
 
@@ -22,6 +22,8 @@ export const cache: Promise<Cache> = Cache.open();
 export const prefetched: Partial<Record<string, Promise<CacheEntry | undefined>>> = {};
 for (const key of [KEYS.dataset, KEYS.topology]) prefetched[key] = readHinted(cache, key);
 
-// MapLibre's worker, where the page opens on the map (see earlyWorker.ts).
+// MapLibre's worker, on a returning visit to the map (see earlyWorker.ts). On a first visit its
+// script would take bandwidth from the text's data and CPU from the first paint (Lighthouse
+// performance fell from 98–99 to 95–96); MapLibre starts it when the map module runs.
 const opening = parseView(location.search);
-if (opening.view === 'map' || opening.embed) startMapWorker();
+if ((opening.view === 'map' || opening.embed) && cacheHint.get(KEYS.topology) === true) startMapWorker();

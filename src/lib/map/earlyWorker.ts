@@ -2,11 +2,11 @@
  * MapLibre's worker, started as the page boots rather than when the map module has loaded.
  *
  * The browser hands a new worker its script through the page's main thread, and when MapLibre
- * starts its worker (as the map module runs) that thread is busy creating the map: the worker
- * was seen to wait ~250 ms for its script on a returning visit (~400 ms on a first one) and to
- * answer its first message only after the map had sent it the geometry. Started at boot, the
- * same worker has its script loaded and compiled before the map needs it. This module holds
- * only the worker script's URL, so the page's first chunk stays small.
+ * starts its worker (as the map module runs) that thread is busy creating the map: on a returning
+ * visit the worker was seen to wait ~250 ms for its script, and to answer its first message only
+ * ~200 ms after the map had sent it the geometry. Started at boot (boot.ts does so on returning
+ * visits), the same worker has its script loaded and compiled before the map needs it. This
+ * module holds only the worker script's URL, so the page's first chunk stays small.
  */
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 
