@@ -386,31 +386,6 @@ describe('language', () => {
 });
 
 describe('layout', () => {
-  // On a returning visit MapLibre's worker is started at boot and handed to MapLibre
-  // (src/lib/map/earlyWorker.ts); a first visit leaves it to MapLibre.
-  it('a returning visit hands MapLibre the worker started at boot: one worker, its script fetched once', async () => {
-    const { page, problems } = await openPage(browser(), '/');
-    await waitForColoredMap(page);
-    const seen = () =>
-      page.evaluate(() => ({
-        marks: performance.getEntriesByType('mark').map((m) => m.name),
-        scripts: performance.getEntriesByType('resource').filter((r) => /maplibre-gl-worker/.test(r.name))
-          .length,
-      }));
-    const first = await seen();
-    expect(first.marks).not.toContain('map:worker-start');
-    expect(first.scripts).toBe(1);
-    await page.waitForFunction(() => localStorage.getItem('fast-lakarkontakt:cached:topology') === '1');
-    await page.reload();
-    await waitForColoredMap(page);
-    const again = await seen();
-    expect(again.marks).toContain('map:worker-start');
-    expect(again.marks).toContain('map:worker-handed');
-    expect(again.scripts).toBe(1);
-    expect(problems.errors).toEqual([]);
-    await page.close();
-  });
-
   // The map draws its hidden loading frames on a canvas of a few pixels (regionMap.ts): once
   // coloured, it must be shown and drawn at the screen's own pixel ratio.
   it.each([1, 2])(

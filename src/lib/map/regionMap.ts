@@ -12,16 +12,14 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { RegionCode } from '../data/schema';
 import type { SwedenTopology } from '../geo/topology';
 import { HATCH } from './patterns';
-import { withEarlyWorker } from './earlyWorker';
 import { buildStyle, COLORS, PATTERN, SWEDEN_BOUNDS, type RegionState } from './style';
 
 setWorkerUrl(workerUrl);
 /** Pixel ratio of the map while its canvas is hidden (see createRegionMap). */
 const HIDDEN_PIXEL_RATIO = 1 / 32;
 // Start the worker (a 148 KB script) as soon as this module runs, not when the map's style asks
-// for it: its download and start-up then overlap the WebGL set-up instead of following it. Where
-// the page started it at boot already (earlyWorker.ts), MapLibre is handed that one.
-withEarlyWorker(() => prewarm());
+// for it: its download and start-up then overlap the WebGL set-up instead of following it.
+prewarm();
 
 export interface RegionMapOptions {
   container: HTMLElement;
