@@ -123,8 +123,8 @@ export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMap
   let revealed = false;
   let shown!: () => void;
   const drawnInFull = new Promise<void>((resolve) => (shown = resolve));
-  const reveal = () => {
-    if (revealed || !(map.isStyleLoaded() && map.areTilesLoaded())) return;
+  const show = () => {
+    if (revealed) return;
     revealed = true;
     map.off('sourcedata', reveal);
     followDevice();
@@ -133,8 +133,12 @@ export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMap
       shown();
     });
   };
+  const reveal = () => {
+    if (map.isStyleLoaded() && map.areTilesLoaded()) show();
+  };
   map.on('sourcedata', reveal);
-  map.once('load', reveal);
+  // 'load' shows it in any case: MapLibre has everything then.
+  map.once('load', show);
   map.touchZoomRotate.disableRotation();
   map.keyboard.disableRotation();
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
