@@ -394,14 +394,9 @@ async function runApp(run) {
   });
   await first.waitForTimeout(800);
   await first.close();
-  const warm = await ctx2.newPage();
-  const warmCdp = await ctx2.newCDPSession(warm);
-  await warmCdp.send('Network.enable');
-  await warmCdp.send('Network.emulateNetworkConditions', NETWORK);
-  const warmAnnounced = announcements(warm);
-  await warm.addInitScript(INSTRUMENT);
-  await warm.goto(APP + '/');
-  const w = await loadMetrics(warm, warmAnnounced);
+  const warm = await instrumentedPage(ctx2, false);
+  await warm.page.goto(APP + '/');
+  const w = await loadMetrics(warm.page, warm.announced);
   samples.warmColored.push(w.colored);
   samples.warmIdle.push(w.coloredIdle);
   await ctx2.close();
