@@ -8,13 +8,15 @@
  * spherical-area simplification, then quantization. Deterministic: same inputs, same bytes.
  * See geo/README.md for the file reference.
  */
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { topology } from 'topojson-server';
 import { presimplify, simplify, sphericalTriangleArea } from 'topojson-simplify';
 import { feature, merge, neighbors, quantize } from 'topojson-client';
+import geojsonvt from 'geojson-vt';
+import vtpbf from 'vt-pbf';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -30,6 +32,17 @@ const BBOX = { west: -8, south: 51, east: 42, north: 73 };
 const REGION_KEEP = 0.5;
 const CONTEXT_KEEP = 0.15;
 const QUANTIZATION = 1e5;
+/**
+ * Vector tile sets. Regions to zoom 8 (the map overzooms them to its maximum of 9); the muted
+ * context land to zoom 4, as coarse as it was tiled in the browser. Tolerance and buffer are in
+ * pixels of a 512 px tile, as MapLibre's GeoJSON source took them: a buffer of 16 px (its default
+ * is 128) leaves room for the 2.5 px outline and clips away geometry no tile needs.
+ */
+const TILES = {
+  regions: { maxzoom: 8, tolerance: 1, buffer: 16 },
+  land: { maxzoom: 4, tolerance: 1.5, buffer: 4 },
+};
+const TILE_EXTENT = 4096;
 /** Context islands smaller than this (km²) are noise at the national zoom and are left out. */
 const MIN_CONTEXT_ISLAND_KM2 = 40;
 
@@ -128,6 +141,92 @@ console.log(
   `wrote ${out}: ${(json.length / 1024).toFixed(1)} KB, ${topo.arcs.length} arcs, ` +
     `${decoded.features.length} regions, land merged from ${clipped.features.length} countries`,
 );
+
+// Vector tiles of the same geometry, for the map: cut here once instead of by geojson-vt in
+// MapLibre's worker on every visit (~140 ms of a cold worker on this machine), and only the
+// tiles in view are fetched (two of ~6 KB at the national zoom, against the whole topology).
+writeTiles(topo);
+
+/**
+ * Writes public/geo/tiles/{regions,land}/{z}/{x}/{y}.pbf (Mapbox Vector Tile 2.1, one layer named
+ * after the set) and public/geo/tiles/index.json describing them. Every tile inside a set's
+ * bounds is written, an empty file where no geometry falls, so no request in bounds can miss
+ * (offline, a miss would be an error rather than MapLibre's quiet 404).
+ */
+function writeTiles(topo) {
+  const dir = join(here, '..', 'public', 'geo', 'tiles');
+  rmSync(dir, { recursive: true, force: true });
+  const regionsFc = feature(topo, topo.objects.regions);
+  // promoteId needs the code as a property; MVT feature ids are integers only.
+  regionsFc.features = regionsFc.features.map((f) => ({
+    type: 'Feature',
+    geometry: f.geometry,
+    properties: { code: f.id },
+  }));
+  const landFc = feature(topo, topo.objects.land);
+  landFc.features = landFc.features.map((f) => ({ type: 'Feature', geometry: f.geometry, properties: {} }));
+  const index = { format: 'pbf', extent: TILE_EXTENT, tileSize: 512, sets: {} };
+  for (const [name, fc, set] of [
+    ['regions', regionsFc, TILES.regions],
+    ['land', landFc, TILES.land],
+  ]) {
+    const bounds = boundsOf(fc).map((v, i) => Math.round((v + (i < 2 ? -0.05 : 0.05)) * 100) / 100);
+    const tiler = geojsonvt(fc, {
+      maxZoom: set.maxzoom,
+      indexMaxZoom: set.maxzoom,
+      indexMaxPoints: 0,
+      extent: TILE_EXTENT,
+      // In tile units: MapLibre's GeoJSON source takes the same options in pixels of a 512 tile.
+      buffer: (set.buffer * TILE_EXTENT) / 512,
+      tolerance: (set.tolerance * TILE_EXTENT) / 512,
+    });
+    let files = 0;
+    let bytes = 0;
+    for (let z = 0; z <= set.maxzoom; z++) {
+      const [x0, y0] = tileOf(bounds[0], bounds[3], z);
+      const [x1, y1] = tileOf(bounds[2], bounds[1], z);
+      for (let x = x0; x <= x1; x++)
+        for (let y = y0; y <= y1; y++) {
+          const t = tiler.getTile(z, x, y);
+          const buf =
+            t && t.features.length
+              ? vtpbf.fromGeojsonVt({ [name]: t }, { version: 2, extent: TILE_EXTENT })
+              : new Uint8Array(0);
+          mkdirSync(join(dir, name, String(z), String(x)), { recursive: true });
+          writeFileSync(join(dir, name, String(z), String(x), `${y}.pbf`), buf);
+          files++;
+          bytes += buf.length;
+        }
+    }
+    index.sets[name] = { minzoom: 0, maxzoom: set.maxzoom, bounds, files, bytes };
+    console.log(`tiles ${name}: z0–${set.maxzoom}, ${files} files, ${(bytes / 1024).toFixed(1)} KB`);
+  }
+  writeFileSync(join(dir, 'index.json'), JSON.stringify(index, null, 2) + '\n');
+}
+
+/** [west, south, east, north] of a FeatureCollection's coordinates. */
+function boundsOf(fc) {
+  const b = [Infinity, Infinity, -Infinity, -Infinity];
+  const walk = (c) => {
+    if (typeof c[0] === 'number') {
+      b[0] = Math.min(b[0], c[0]);
+      b[1] = Math.min(b[1], c[1]);
+      b[2] = Math.max(b[2], c[0]);
+      b[3] = Math.max(b[3], c[1]);
+    } else c.forEach(walk);
+  };
+  for (const f of fc.features) walk(f.geometry.coordinates);
+  return b;
+}
+
+/** Web Mercator tile holding lon/lat at zoom z. */
+function tileOf(lon, lat, z) {
+  const n = 2 ** z;
+  const r = (lat * Math.PI) / 180;
+  const x = Math.floor(((lon + 180) / 360) * n);
+  const y = Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n);
+  return [Math.min(n - 1, Math.max(0, x)), Math.min(n - 1, Math.max(0, y))];
+}
 
 /** Removes the polygons of a (Multi)Polygon whose outer ring is under MIN_CONTEXT_ISLAND_KM2. */
 function dropSmallPolygons(g) {

@@ -72,3 +72,16 @@ export function parseTopology(value: unknown, file = 'geo/sweden.topo.json'): Sw
   if (!r.success) throw new DataError(file, formatIssues(r.issues));
   return r.output;
 }
+
+/**
+ * Label point ([lon, lat]) of each region, as the topology gives them (Natural Earth's), for the
+ * map's keyboard tooltips. A region without a valid one is left out: it gets no tooltip anchor.
+ */
+export function labelPoints(topology: SwedenTopology): Map<RegionCode, [number, number]> {
+  const labels = new Map<RegionCode, [number, number]>();
+  for (const g of topology.objects.regions.geometries) {
+    const at = (g.properties as { label?: unknown }).label;
+    if (Array.isArray(at) && at.length === 2 && at.every(Number.isFinite)) labels.set(g.id, [at[0], at[1]]);
+  }
+  return labels;
+}

@@ -1,16 +1,14 @@
 /**
  * The imperative MapLibre map behind RegionMap.svelte. Loaded lazily (this module pulls in
- * MapLibre and topojson-client), created once, fed feature-state diffs, destroyed with the
- * component. The map owns only its camera; colours and selection come from the app state.
+ * MapLibre), created once, fed feature-state diffs, destroyed with the component. The map owns
+ * only its camera; colours and selection come from the app state. It draws the vector tiles
+ * geo/build.mjs cut from the topology, so it needs neither the topology nor the data to start.
  */
 import { Map as MlMap, NavigationControl, prewarm, setWorkerUrl, type MapLayerMouseEvent } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { feature } from 'topojson-client';
-import type { Feature, FeatureCollection } from 'geojson';
-import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { RegionCode } from '../data/schema';
-import type { SwedenTopology } from '../geo/topology';
+import { labelPoints, type SwedenTopology } from '../geo/topology';
 import { HATCH } from './patterns';
 import { buildStyle, COLORS, PATTERN, SWEDEN_BOUNDS, type RegionState } from './style';
 
@@ -23,7 +21,6 @@ prewarm();
 
 export interface RegionMapOptions {
   container: HTMLElement;
-  topology: SwedenTopology;
   /** Pointer over a region (or null when it leaves), with the pointer's position in the container. */
   onHover: (code: RegionCode | null, point: { x: number; y: number } | null) => void;
   /** Click on a region, or on the sea/land around (null). */
@@ -37,7 +34,9 @@ export interface RegionMapHandle {
   loaded: Promise<void>;
   /** Applies per-region feature-state; only changed keys are sent to MapLibre. */
   setStates(states: Partial<Record<RegionCode, RegionState>>): void;
-  /** Screen position (in the container) of a region's label point, for keyboard tooltips. */
+  /** Takes the regions' label points from the topology (keyboard tooltips anchor there). */
+  setLabels(topology: SwedenTopology): void;
+  /** Screen position (in the container) of a region's label point; null before setLabels. */
   labelPoint(code: RegionCode): { x: number; y: number } | null;
   /** Resolves when the map has rendered everything it was given. */
   idle(): Promise<void>;
@@ -58,17 +57,8 @@ export interface RegionMapHandle {
   destroy(): void;
 }
 
-/** GeoJSON for the map, decoded once from the topology. */
-export function decode(topology: SwedenTopology): { regions: FeatureCollection; land: FeatureCollection } {
-  const topo = topology as unknown as Topology<{ regions: GeometryCollection; land: GeometryCollection }>;
-  const regions = feature(topo, topo.objects.regions) as FeatureCollection;
-  // promoteId needs the code as a property; feature ids alone would have to be numeric.
-  regions.features = regions.features.map((f: Feature) => ({
-    ...f,
-    properties: { ...f.properties, code: f.id },
-  }));
-  return { regions, land: feature(topo, topo.objects.land) as FeatureCollection };
-}
+/** Where MapLibre finds a region's feature-state: the regions tile set's one layer. */
+const REGION = { source: 'regions', sourceLayer: 'regions' } as const;
 
 /**
  * Creates the map; resolves once its style is in (feature-state can be set from then on), before
@@ -77,14 +67,12 @@ export function decode(topology: SwedenTopology): { regions: FeatureCollection; 
  * rejects the handle's `loaded`.
  */
 export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMapHandle> {
-  const { regions, land } = decode(opts.topology);
-  const labels = new Map<RegionCode, [number, number]>();
-  for (const f of regions.features) labels.set(f.id as RegionCode, f.properties?.label as [number, number]);
+  let labels = new Map<RegionCode, [number, number]>();
 
   performance.mark('map:create');
   const map = new MlMap({
     container: opts.container,
-    style: buildStyle(regions, land),
+    style: buildStyle(location.origin, import.meta.env.BASE_URL),
     bounds: SWEDEN_BOUNDS,
     fitBoundsOptions: { padding: 12 },
     // Wide enough that fitting Sweden's height in a wide container is never blocked.
@@ -155,7 +143,7 @@ export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMap
         if (prev[k] !== next[k]) (diff as Record<string, unknown>)[k] = next[k];
       if (Object.keys(diff).length === 0) continue;
       applied.set(code, { ...prev, ...next });
-      map.setFeatureState({ source: 'regions', id: code }, diff);
+      map.setFeatureState({ ...REGION, id: code }, diff);
       dirty = true;
     }
   };
@@ -163,7 +151,7 @@ export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMap
     if (!map.hasImage(PATTERN)) map.addImage(PATTERN, HATCH(), { pixelRatio: 2 });
   };
   const reapply = () => {
-    for (const [code, s] of applied) map.setFeatureState({ source: 'regions', id: code }, s);
+    for (const [code, s] of applied) map.setFeatureState({ ...REGION, id: code }, s);
   };
 
   // The hatches are generated here, not fetched: supply them whenever the style asks.
@@ -245,6 +233,9 @@ export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMap
   return {
     loaded,
     setStates,
+    setLabels(topology) {
+      labels = labelPoints(topology);
+    },
     labelPoint(code) {
       const ll = labels.get(code);
       if (!ll) return null;
@@ -291,7 +282,7 @@ export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMap
       return [...new Set(codes)].sort();
     },
     stateOf(code) {
-      return map.getFeatureState({ source: 'regions', id: code });
+      return map.getFeatureState({ ...REGION, id: code });
     },
     async snapshot(pixelRatio) {
       map.setPixelRatio(pixelRatio);

@@ -4,8 +4,8 @@
  * `pattern`, `dim`, `hover`, `selected`, `highlight`), so switching metric or year never
  * re-uploads geometry or rebuilds expressions.
  */
-import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
-import type { FeatureCollection } from 'geojson';
+import type { ExpressionSpecification, StyleSpecification, VectorSourceSpecification } from 'maplibre-gl';
+import tiles from '../../../public/geo/tiles/index.json';
 
 export const COLORS = {
   /** Drawn by the map frame's CSS background (app.css), behind the transparent canvas. */
@@ -61,16 +61,39 @@ export function mix(color: string, ground: string, share: number): string {
 /** Name of the hatch image the style uses; see patterns.ts. */
 export const PATTERN = 'hatch';
 
-/** Builds the style for the given region and land GeoJSON. */
-export function buildStyle(regions: FeatureCollection, land: FeatureCollection): StyleSpecification {
+/** Names of the vector tile sets geo/build.mjs writes; each tile's one layer has the same name. */
+export type TileSet = keyof typeof tiles.sets;
+
+/**
+ * A vector source for one of the tile sets under `{base}geo/tiles/`: zoom range and bounds as the
+ * geo build wrote them (index.json), so MapLibre never asks for a tile the build did not write.
+ * `origin` makes the URL absolute: MapLibre's worker fetches it and has no page to resolve against.
+ */
+export function tileSource(set: TileSet, origin: string, base: string): VectorSourceSpecification {
+  const { minzoom, maxzoom, bounds } = tiles.sets[set];
+  return {
+    type: 'vector',
+    tiles: [`${origin}${base}geo/tiles/${set}/{z}/{x}/{y}.pbf`],
+    minzoom,
+    maxzoom,
+    bounds: bounds as [number, number, number, number],
+    ...(set === 'regions' ? { promoteId: { regions: 'code' } } : {}),
+  };
+}
+
+/**
+ * Builds the style, its sources the pre-built vector tiles of the app's own origin (`origin` and
+ * Vite's `base`). The tiles were cut by geo/build.mjs from the same topology the rest of the app
+ * reads, so the worker only decodes them: no GeoJSON crosses to it, and no geojson-vt runs.
+ */
+export function buildStyle(origin: string, base: string): StyleSpecification {
   return {
     version: 8,
     // No glyphs and no sprite: nothing outside the app's origin is ever requested.
     sources: {
-      // Coarse tiling for the muted context: less work for the worker, same look.
-      // Tiles up to zoom 4 only: the view needs a handful, each redrawn on every restyle.
-      land: { type: 'geojson', data: land, tolerance: 1.5, maxzoom: 4 },
-      regions: { type: 'geojson', data: regions, promoteId: 'code', tolerance: 1 },
+      // Coarse tiling for the muted context (zoom 4 at most): the view needs a handful of tiles.
+      land: tileSource('land', origin, base),
+      regions: tileSource('regions', origin, base),
     },
     layers: [
       // No background layer: MapLibre draws one per tile on every frame. The canvas is
@@ -80,6 +103,7 @@ export function buildStyle(regions: FeatureCollection, land: FeatureCollection):
         id: 'land',
         type: 'fill',
         source: 'land',
+        'source-layer': 'land',
         paint: {
           // Land never has feature-state, so this is always COLORS.land; written like the regions'
           // colour, it makes MapLibre draw both fills with one shader program instead of
@@ -95,6 +119,7 @@ export function buildStyle(regions: FeatureCollection, land: FeatureCollection):
         id: 'region-fill',
         type: 'fill',
         source: 'regions',
+        'source-layer': 'regions',
         paint: {
           // The border line below draws every region edge, coast included, antialiased: a fill
           // outline pass under it would be a second shader and draw call for nothing.
@@ -108,6 +133,7 @@ export function buildStyle(regions: FeatureCollection, land: FeatureCollection):
         id: 'region-hatch',
         type: 'fill',
         source: 'regions',
+        'source-layer': 'regions',
         paint: {
           'fill-antialias': false,
           'fill-pattern': PATTERN,
@@ -118,6 +144,7 @@ export function buildStyle(regions: FeatureCollection, land: FeatureCollection):
         id: 'region-border',
         type: 'line',
         source: 'regions',
+        'source-layer': 'regions',
         paint: {
           'line-color': COLORS.regionBorder,
           'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.6, 7, 1.5],
@@ -132,6 +159,7 @@ export function buildStyle(regions: FeatureCollection, land: FeatureCollection):
         id: 'region-outline',
         type: 'line',
         source: 'regions',
+        'source-layer': 'regions',
         paint: {
           'line-color': COLORS.outline,
           'line-width': 2.5,

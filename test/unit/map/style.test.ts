@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { FeatureCollection } from 'geojson';
 import { createPropertyExpression, latest, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import {
@@ -13,27 +12,10 @@ import {
   type RegionState,
 } from '../../../src/lib/map/style';
 
-const empty = (): FeatureCollection => ({ type: 'FeatureCollection', features: [] });
-const regions: FeatureCollection = {
-  type: 'FeatureCollection',
-  features: [
-    {
-      type: 'Feature',
-      id: 'SE-I',
-      properties: { code: 'SE-I', name: 'Gotland' },
-      geometry: {
-        type: 'Polygon',
-        coordinates: [
-          [
-            [18, 57],
-            [19, 57],
-            [19, 58],
-            [18, 57],
-          ],
-        ],
-      },
-    },
-  ],
+const ORIGIN = 'http://localhost:4173';
+const BASE = '/';
+const tileIndex = JSON.parse(readFileSync('public/geo/tiles/index.json', 'utf8')) as {
+  sets: Record<string, { minzoom: number; maxzoom: number; bounds: number[] }>;
 };
 
 /** Every sub-expression of a paint value, depth first. */
@@ -86,27 +68,43 @@ const regionLayers = (s: StyleSpecification) =>
   s.layers.filter((l) => (l as { source?: string }).source === 'regions');
 
 describe('buildStyle', () => {
-  const style = buildStyle(regions, empty());
+  const style = buildStyle(ORIGIN, BASE);
 
   it('is a valid MapLibre style', () => {
     expect(validateStyleMin(style)).toEqual([]);
   });
 
-  it('requests nothing: no glyphs, no sprite, no tiles, no URLs', () => {
+  it("requests only the app's own tiles: no glyphs, no sprite, no other URL", () => {
     expect(style).not.toHaveProperty('glyphs');
     expect(style).not.toHaveProperty('sprite');
-    for (const src of Object.values(style.sources)) {
-      expect(src.type).toBe('geojson');
-      expect(typeof (src as { data: unknown }).data).toBe('object');
-      expect(src).not.toHaveProperty('url');
-      expect(src).not.toHaveProperty('tiles');
-    }
-    expect(JSON.stringify(style)).not.toMatch(/https?:\/\//);
+    const urls = JSON.stringify(style).match(/https?:\/\/[^"]*/g) ?? [];
+    expect(urls.sort()).toEqual([
+      `${ORIGIN}/geo/tiles/land/{z}/{x}/{y}.pbf`,
+      `${ORIGIN}/geo/tiles/regions/{z}/{x}/{y}.pbf`,
+    ]);
   });
 
-  it("the regions source promotes 'code' to the feature id and carries the given GeoJSON", () => {
-    expect(style.sources.regions).toMatchObject({ type: 'geojson', promoteId: 'code' });
-    expect((style.sources.regions as { data: unknown }).data).toBe(regions);
+  it.each(['regions', 'land'])('the %s source asks only for tiles the geo build wrote', (set) => {
+    const { minzoom, maxzoom, bounds } = tileIndex.sets[set]!;
+    expect(style.sources[set]).toMatchObject({ type: 'vector', minzoom, maxzoom, bounds });
+    expect(style.sources[set]).not.toHaveProperty('url');
+  });
+
+  it('tile URLs follow the base the app is served under', () => {
+    expect(buildStyle(ORIGIN, '/dash/').sources.regions).toMatchObject({
+      tiles: [`${ORIGIN}/dash/geo/tiles/regions/{z}/{x}/{y}.pbf`],
+    });
+  });
+
+  it("the regions source promotes the tiles' 'code' to the feature id", () => {
+    expect(style.sources.regions).toMatchObject({ type: 'vector', promoteId: { regions: 'code' } });
+  });
+
+  it('every layer draws the layer of its tile set that bears its source name', () => {
+    for (const l of style.layers) {
+      const { source, 'source-layer': sourceLayer } = l as { source: string; 'source-layer': string };
+      expect(sourceLayer, l.id).toBe(source);
+    }
   });
 
   it('region layers read their per-region look only from feature-state, never from properties', () => {
