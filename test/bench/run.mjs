@@ -169,6 +169,20 @@ async function instrumentedPage(context, floor) {
     const r = reqs.get(e.requestId);
     if (r) Object.assign(r, { bytes: e.encodedDataLength, done: true });
   });
+  // What MapLibre's worker fetches (the vector tiles) never reaches the page's Network domain;
+  // Playwright attaches to workers and reports it, with its sizes, so count those requests too.
+  page.on('requestfinished', async (req) => {
+    const url = req.url();
+    if (!url.startsWith('http') || [...reqs.values()].some((r) => r.url === url)) return;
+    const s = await req.sizes().catch(() => null);
+    if (s)
+      reqs.set(`worker:${url}`, {
+        url,
+        start: Infinity,
+        bytes: s.responseBodySize + s.responseHeadersSize,
+        done: true,
+      });
+  });
   const announced = announcements(page);
   await page.addInitScript(INSTRUMENT);
   /** Resolves once no request has started or finished for `ms` (the cold load is over). */
