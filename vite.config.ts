@@ -23,9 +23,19 @@ export default defineConfig({
       workbox: {
         globPatterns: ['**/*.{html,js,mjs,css,json,csv,svg,woff2,txt,pbf}'],
         // The content manifest must come from the network when there is one: the app compares
-        // versions against it (NetworkFirst keeps it available offline).
-        globIgnores: ['data/manifest.json', 'geo/tiles/index.json'],
+        // versions against it (NetworkFirst keeps it available offline). Map tiles to zoom 5
+        // are precached (44 files, ~35 KB): the national and county views work offline. The 342
+        // deeper ones are cached as they are viewed: precaching all 386 made the first visit's
+        // install compete with its load (Lighthouse performance 85–90 against 96, 4 runs each).
+        globIgnores: ['data/manifest.json', 'geo/tiles/index.json', 'geo/tiles/regions/{6,7,8}/**'],
         runtimeCaching: [
+          {
+            // Stale-while-revalidate: a tile changed by a new geometry build is fresh from the
+            // next view on.
+            urlPattern: ({ url }) => /\/geo\/tiles\/regions\/[678]\//.test(url.pathname),
+            handler: 'StaleWhileRevalidate',
+            options: { cacheName: 'map-tiles' },
+          },
           {
             urlPattern: ({ url }) => url.pathname.endsWith('/data/manifest.json'),
             handler: 'NetworkFirst',
