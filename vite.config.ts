@@ -14,8 +14,8 @@ export default defineConfig({
     preloadMapPlugin(),
     mapCssPlugin(),
     // Offline after one visit: Workbox precaches the shell, MapLibre's worker (.mjs), the data and
-    // the geometry (the topology and every vector tile, ~90 KB in all). Registered from a script
-    // file (no inline script, so the CSP holds).
+    // the geometry (the topology, and the map tiles to zoom 5). Registered from a script file (no
+    // inline script, so the CSP holds).
     VitePWA({
       registerType: 'autoUpdate',
       injectRegister: 'script',

@@ -144,7 +144,7 @@ console.log(
 
 // Vector tiles of the same geometry, for the map: cut here once instead of by geojson-vt in
 // MapLibre's worker on every visit (~140 ms of a cold worker on this machine), and only the
-// tiles in view are fetched (two of ~6 KB at the national zoom, against the whole topology).
+// tiles in view are fetched (four, ~12 KB, at the national zoom, against the whole topology).
 writeTiles(topo);
 
 /**

@@ -84,16 +84,25 @@ export function renderedRegions(page: Page): Promise<string[]> {
   );
 }
 
+/**
+ * A region's label point in the map's container, once the map has it: the label points come with
+ * the topology, which may arrive after the map (drawn from its tiles) is coloured.
+ */
+export async function labelPoint(page: Page, code: string): Promise<{ x: number; y: number }> {
+  const handle = await page.waitForFunction(
+    (c) =>
+      (
+        window as unknown as { __regionMap?: { labelPoint(c: string): { x: number; y: number } | null } }
+      ).__regionMap?.labelPoint(c),
+    code,
+  );
+  return (await handle.jsonValue()) as { x: number; y: number };
+}
+
 /** Screen position of a region's label point, in page coordinates. */
 export async function regionPoint(page: Page, code: string): Promise<{ x: number; y: number }> {
   const box = (await page.locator('.region-map').boundingBox())!;
-  const p = await page.evaluate(
-    (c) =>
-      (
-        window as unknown as { __regionMap: { labelPoint(c: string): { x: number; y: number } } }
-      ).__regionMap.labelPoint(c),
-    code,
-  );
+  const p = await labelPoint(page, code);
   return { x: box.x + p.x, y: box.y + p.y };
 }
 

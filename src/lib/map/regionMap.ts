@@ -72,7 +72,7 @@ export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMap
   performance.mark('map:create');
   const map = new MlMap({
     container: opts.container,
-    style: buildStyle(location.origin, import.meta.env.BASE_URL),
+    style: buildStyle(new URL(import.meta.env.BASE_URL, location.href).href),
     bounds: SWEDEN_BOUNDS,
     fitBoundsOptions: { padding: 12 },
     // Wide enough that fitting Sweden's height in a wide container is never blocked.

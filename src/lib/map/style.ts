@@ -65,15 +65,16 @@ export const PATTERN = 'hatch';
 export type TileSet = keyof typeof tiles.sets;
 
 /**
- * A vector source for one of the tile sets under `{base}geo/tiles/`: zoom range and bounds as the
- * geo build wrote them (index.json), so MapLibre never asks for a tile the build did not write.
- * `origin` makes the URL absolute: MapLibre's worker fetches it and has no page to resolve against.
+ * A vector source for one of the tile sets under `{baseUrl}geo/tiles/`: zoom range and bounds as
+ * the geo build wrote them (index.json), so MapLibre never asks for a tile the build did not
+ * write. `baseUrl` is absolute (the app's base resolved against the page): MapLibre's worker
+ * fetches the tiles and has no page to resolve a relative URL against.
  */
-export function tileSource(set: TileSet, origin: string, base: string): VectorSourceSpecification {
+export function tileSource(set: TileSet, baseUrl: string): VectorSourceSpecification {
   const { minzoom, maxzoom, bounds } = tiles.sets[set];
   return {
     type: 'vector',
-    tiles: [`${origin}${base}geo/tiles/${set}/{z}/{x}/{y}.pbf`],
+    tiles: [`${baseUrl}geo/tiles/${set}/{z}/{x}/{y}.pbf`],
     minzoom,
     maxzoom,
     bounds: bounds as [number, number, number, number],
@@ -82,18 +83,19 @@ export function tileSource(set: TileSet, origin: string, base: string): VectorSo
 }
 
 /**
- * Builds the style, its sources the pre-built vector tiles of the app's own origin (`origin` and
- * Vite's `base`). The tiles were cut by geo/build.mjs from the same topology the rest of the app
- * reads, so the worker only decodes them: no GeoJSON crosses to it, and no geojson-vt runs.
+ * Builds the style, its sources the pre-built vector tiles under the app's absolute base URL
+ * (`new URL(import.meta.env.BASE_URL, location.href)`). The tiles were cut by geo/build.mjs from
+ * the same topology the rest of the app reads, so the worker only decodes them: no GeoJSON
+ * crosses to it, and no geojson-vt runs.
  */
-export function buildStyle(origin: string, base: string): StyleSpecification {
+export function buildStyle(baseUrl: string): StyleSpecification {
   return {
     version: 8,
     // No glyphs and no sprite: nothing outside the app's origin is ever requested.
     sources: {
       // Coarse tiling for the muted context (zoom 4 at most): the view needs a handful of tiles.
-      land: tileSource('land', origin, base),
-      regions: tileSource('regions', origin, base),
+      land: tileSource('land', baseUrl),
+      regions: tileSource('regions', baseUrl),
     },
     layers: [
       // No background layer: MapLibre draws one per tile on every frame. The canvas is

@@ -45,7 +45,10 @@ export class AppState {
   series = $state.raw<Series | null>(null);
   /** The data source (cache + network), created once at start. */
   source!: DataSource;
-  /** The map geometry, asked for at start so it is ready when the map code is. */
+  /**
+   * The topology, asked for at start: the map (drawn from its own tiles) takes the regions' label
+   * points from it, and its failure is what an offline first visit looks like.
+   */
   topology = $state.raw<Promise<{ topology: SwedenTopology }>>(new Promise(() => undefined));
   /** True when the last request for the geometry failed (it is asked for again on retry). */
   topologyFailed = false;

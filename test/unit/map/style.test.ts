@@ -13,7 +13,7 @@ import {
 } from '../../../src/lib/map/style';
 
 const ORIGIN = 'http://localhost:4173';
-const BASE = '/';
+const BASE_URL = `${ORIGIN}/`;
 const tileIndex = JSON.parse(readFileSync('public/geo/tiles/index.json', 'utf8')) as {
   sets: Record<string, { minzoom: number; maxzoom: number; bounds: number[] }>;
 };
@@ -68,7 +68,7 @@ const regionLayers = (s: StyleSpecification) =>
   s.layers.filter((l) => (l as { source?: string }).source === 'regions');
 
 describe('buildStyle', () => {
-  const style = buildStyle(ORIGIN, BASE);
+  const style = buildStyle(BASE_URL);
 
   it('is a valid MapLibre style', () => {
     expect(validateStyleMin(style)).toEqual([]);
@@ -90,10 +90,22 @@ describe('buildStyle', () => {
     expect(style.sources[set]).not.toHaveProperty('url');
   });
 
-  it('tile URLs follow the base the app is served under', () => {
-    expect(buildStyle(ORIGIN, '/dash/').sources.regions).toMatchObject({
-      tiles: [`${ORIGIN}/dash/geo/tiles/regions/{z}/{x}/{y}.pbf`],
-    });
+  it.each([
+    ['/', 'http://localhost:4173/dash/index.html', 'http://localhost:4173/geo/tiles/regions/{z}/{x}/{y}.pbf'],
+    ['/dash/', 'http://localhost:4173/dash/', 'http://localhost:4173/dash/geo/tiles/regions/{z}/{x}/{y}.pbf'],
+    [
+      './',
+      'http://localhost:4173/dash/?region=SE-I',
+      'http://localhost:4173/dash/geo/tiles/regions/{z}/{x}/{y}.pbf',
+    ],
+    [
+      'https://cdn.example/app/',
+      'http://localhost:4173/',
+      'https://cdn.example/app/geo/tiles/regions/{z}/{x}/{y}.pbf',
+    ],
+  ])('base %s on page %s: tiles at %s, braces unescaped', (base, page, url) => {
+    // As regionMap.ts resolves it.
+    expect(buildStyle(new URL(base, page).href).sources.regions).toMatchObject({ tiles: [url] });
   });
 
   it("the regions source promotes the tiles' 'code' to the feature id", () => {
