@@ -6,6 +6,9 @@ import { fsReader } from '../../src/cli/fsReader';
 import type { Dataset } from '../../src/lib/data/schema';
 import svDict from '../../src/lib/i18n/sv';
 import enDict from '../../src/lib/i18n/en';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import type { FeatureCollection, Position } from 'geojson';
 
 export const DATA_DIR = 'public/data';
 
@@ -116,3 +119,24 @@ export function parseCsv(text: string): string[][] {
 
 /** Both languages' strings (the app loads English lazily; tests want both at hand). */
 export const DICTS = { sv: svDict, en: enDict };
+
+/** The topology's two objects as GeoJSON, as topojson-client decodes them. */
+export function decode(t: unknown) {
+  const topo = t as Topology<{ regions: GeometryCollection; land: GeometryCollection }>;
+  return {
+    regions: feature(topo, topo.objects.regions) as FeatureCollection,
+    land: feature(topo, topo.objects.land) as FeatureCollection,
+  };
+}
+
+/** Every ring position of a FeatureCollection's (Multi)Polygons. */
+export function positions(fc: FeatureCollection): Position[] {
+  const out: Position[] = [];
+  for (const f of fc.features) {
+    const g = f.geometry;
+    if (g.type === 'Polygon') for (const ring of g.coordinates) out.push(...ring);
+    else if (g.type === 'MultiPolygon')
+      for (const p of g.coordinates) for (const ring of p) out.push(...ring);
+  }
+  return out;
+}

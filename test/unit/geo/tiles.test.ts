@@ -7,11 +7,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PbfReader } from 'pbf';
 import { VectorTile } from '@mapbox/vector-tile';
-import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import type { FeatureCollection, Position } from 'geojson';
 import { REGION_CODES } from '../../../src/lib/data/schema';
 import { labelPoints, parseTopology } from '../../../src/lib/geo/topology';
+import { decode, positions } from '../helpers';
 
 const DIR = 'public/geo/tiles';
 const index = JSON.parse(readFileSync(join(DIR, 'index.json'), 'utf8')) as {
@@ -53,17 +52,6 @@ function featuresOf(set: string, key: string) {
   return Array.from({ length: layer.length }, (_, i) => layer.feature(i));
 }
 
-function positions(fc: FeatureCollection): Position[] {
-  const out: Position[] = [];
-  for (const f of fc.features) {
-    const g = f.geometry;
-    if (g.type === 'Polygon') for (const ring of g.coordinates) out.push(...ring);
-    else if (g.type === 'MultiPolygon')
-      for (const p of g.coordinates) for (const ring of p) out.push(...ring);
-  }
-  return out;
-}
-
 describe('public/geo/tiles', () => {
   it.each(Object.keys(index.sets))('%s: one file for every tile inside its bounds, and no other', (set) => {
     const { minzoom, maxzoom, bounds, files, bytes } = index.sets[set]!;
@@ -81,7 +69,7 @@ describe('public/geo/tiles', () => {
 
   it('the regions bounds hold every position of the topology’s regions', () => {
     const [w, s, e, n] = index.sets.regions!.bounds as [number, number, number, number];
-    for (const [lon, lat] of positions(feature(topo, topo.objects.regions) as FeatureCollection)) {
+    for (const [lon, lat] of positions(decode(topo).regions)) {
       expect(lon).toBeGreaterThanOrEqual(w);
       expect(lon).toBeLessThanOrEqual(e);
       expect(lat).toBeGreaterThanOrEqual(s);

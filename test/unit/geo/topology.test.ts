@@ -1,13 +1,10 @@
 import { readFile, stat } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { feature } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
-import type { FeatureCollection, Position } from 'geojson';
 import { REGION_CODES } from '../../../src/lib/data/schema';
 import { parseTopology } from '../../../src/lib/geo/topology';
 import { DataError } from '../../../src/lib/data/validate';
 import { SWEDEN_BOUNDS } from '../../../src/lib/map/style';
-import { dataError } from '../helpers';
+import { dataError, decode, positions } from '../helpers';
 
 const FILE = 'public/geo/sweden.topo.json';
 
@@ -17,25 +14,6 @@ let raw: any;
 beforeAll(async () => {
   raw = JSON.parse(await readFile(FILE, 'utf8'));
 });
-
-function decode(t: unknown) {
-  const topo = t as Topology<{ regions: GeometryCollection; land: GeometryCollection }>;
-  return {
-    regions: feature(topo, topo.objects.regions) as FeatureCollection,
-    land: feature(topo, topo.objects.land) as FeatureCollection,
-  };
-}
-
-function positions(fc: FeatureCollection): Position[] {
-  const out: Position[] = [];
-  for (const f of fc.features) {
-    const g = f.geometry;
-    if (g.type === 'Polygon') for (const ring of g.coordinates) out.push(...ring);
-    else if (g.type === 'MultiPolygon')
-      for (const p of g.coordinates) for (const ring of p) out.push(...ring);
-  }
-  return out;
-}
 
 describe('public/geo/sweden.topo.json', () => {
   it('is under 150 KB', async () => {
