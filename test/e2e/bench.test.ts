@@ -37,7 +37,9 @@ it('runs end to end and reports every figure', { timeout: 240_000 }, async () =>
   // The machine's speed, timed before and after the runs.
   expect(r.calibration.before).toBeGreaterThan(0);
   expect(r.calibration.after).toBeGreaterThan(0);
+  expect(r.lighthouse.runs).toBe(1);
   expect(r.lighthouse.accessibility).toBeGreaterThan(0);
+  expect(r.lighthouse.tbt).toBeTypeOf('number');
   expect(r.budgets.length).toBeGreaterThanOrEqual(11);
   for (const b of r.budgets) expect(typeof b.met).toBe('boolean');
 });

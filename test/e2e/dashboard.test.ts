@@ -406,6 +406,19 @@ describe('layout', () => {
     },
   );
 
+  // The first full frame is drawn while the canvas is hidden and shown once the GPU is done with
+  // it, without a redraw (regionMap.ts, whenDrawn): what is shown must be that frame, coloured.
+  it('the first frame shown is the coloured one', async () => {
+    const { page, problems } = await openPage(browser(), '/?year=2023');
+    await waitForColoredMap(page);
+    const c = classify(d, 'decision', 2023, 1100);
+    const px = await pixelsAt(page, [await regionPoint(page, 'SE-K'), await regionPoint(page, 'SE-I')]);
+    expect(near(px[0]!, rgb(c.byRegion['SE-K'].color), 30)).toBe(true);
+    expect(near(px[1]!, rgb(c.byRegion['SE-I'].color), 30)).toBe(true);
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  });
+
   it.each(['map', 'table', 'changes', 'compare'])(
     '%s view has no horizontal scrolling at 360 px',
     async (view) => {

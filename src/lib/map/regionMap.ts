@@ -57,6 +57,36 @@ export interface RegionMapHandle {
   destroy(): void;
 }
 
+/** Longest wait for the GPU before the map is shown anyway (a fence that never signals). */
+const GPU_WAIT_MS = 3000;
+
+/**
+ * Calls `then` once the GPU has finished everything the canvas's WebGL context was given so far,
+ * polled between tasks (a fence's status only changes there), never blocking the main thread.
+ * Compositing a WebGL canvas reads its pixels back on a software renderer (SwiftShader), and that
+ * read waits, on the main thread, for the GPU to finish drawing: 170–200 ms for the first full
+ * frame, one long task. Shown only once the GPU is done, the same read takes ~13 ms.
+ */
+function whenDrawn(canvas: HTMLCanvasElement, then: () => void): void {
+  // The context MapLibre made (asking again for the same kind returns it).
+  const gl = canvas.getContext('webgl2');
+  const sync = gl?.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0) ?? null;
+  if (!gl || !sync) return then();
+  gl.flush();
+  const start = performance.now();
+  const poll = () => {
+    // WAIT_FAILED (a lost context) shows the map too: nothing more will come.
+    const waiting = gl.clientWaitSync(sync, 0, 0) === gl.TIMEOUT_EXPIRED;
+    if (waiting && performance.now() - start < GPU_WAIT_MS) {
+      setTimeout(poll, 4);
+      return;
+    }
+    gl.deleteSync(sync);
+    then();
+  };
+  setTimeout(poll, 0);
+}
+
 /** Where MapLibre finds a region's feature-state: the regions tile set's one layer. */
 const REGION = { source: 'regions', sourceLayer: 'regions' } as const;
 
@@ -104,6 +134,8 @@ export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMap
   // HIDDEN_PIXEL_RATIO (a canvas of a few pixels, whose frames cost next to nothing) and switches
   // to the screen's ratio for the frame that draws everything: idle to painted fell from about
   // 340 to 190 ms (7 runs). Tiles do not depend on the ratio; only the drawing buffer does.
+  // That full frame is drawn hidden too, and shown once the GPU has finished it (whenDrawn): a
+  // canvas never composited keeps its drawing buffer, so it shows that frame without a redraw.
   const canvas = map.getCanvas();
   canvas.style.visibility = 'hidden';
   // null (documented, though typed as number): follow the device's pixel ratio, as by default.
@@ -116,10 +148,12 @@ export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMap
     revealed = true;
     map.off('sourcedata', reveal);
     followDevice();
-    map.once('render', () => {
-      canvas.style.visibility = '';
-      shown();
-    });
+    map.once('render', () =>
+      whenDrawn(canvas, () => {
+        canvas.style.visibility = '';
+        shown();
+      }),
+    );
   };
   const reveal = () => {
     if (map.isStyleLoaded() && map.areTilesLoaded()) show();
@@ -242,7 +276,9 @@ export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMap
       const p = map.project(ll);
       return { x: p.x, y: p.y };
     },
-    idle() {
+    async idle() {
+      // Nothing is on screen before the full frame is shown.
+      await drawnInFull;
       return new Promise((resolve) => {
         const settled = map.loaded() && !map.isMoving() && map.areTilesLoaded();
         // Nothing changed since the last drawn frame: what is on screen is already current.
