@@ -10,6 +10,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import type { RegionCode } from '../data/schema';
 import { labelPoints, type SwedenTopology } from '../geo/topology';
 import { HATCH } from './patterns';
+import { whenDrawn } from './whenDrawn';
 import { buildStyle, COLORS, PATTERN, SWEDEN_BOUNDS, type RegionState } from './style';
 
 setWorkerUrl(workerUrl);
@@ -55,36 +56,6 @@ export interface RegionMapHandle {
   snapshot(pixelRatio: number): Promise<HTMLCanvasElement>;
   fit(): void;
   destroy(): void;
-}
-
-/** Longest wait for the GPU before the map is shown anyway (a fence that never signals). */
-const GPU_WAIT_MS = 3000;
-
-/**
- * Calls `then` once the GPU has finished everything the canvas's WebGL context was given so far,
- * polled between tasks (a fence's status only changes there), never blocking the main thread.
- * Compositing a WebGL canvas reads its pixels back on a software renderer (SwiftShader), and that
- * read waits, on the main thread, for the GPU to finish drawing: 170–200 ms for the first full
- * frame, one long task. Shown only once the GPU is done, the same read takes ~13 ms.
- */
-function whenDrawn(canvas: HTMLCanvasElement, then: () => void): void {
-  // The context MapLibre made (asking again for the same kind returns it).
-  const gl = canvas.getContext('webgl2');
-  const sync = gl?.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0) ?? null;
-  if (!gl || !sync) return then();
-  gl.flush();
-  const start = performance.now();
-  const poll = () => {
-    // WAIT_FAILED (a lost context) shows the map too: nothing more will come.
-    const waiting = gl.clientWaitSync(sync, 0, 0) === gl.TIMEOUT_EXPIRED;
-    if (waiting && performance.now() - start < GPU_WAIT_MS) {
-      setTimeout(poll, 4);
-      return;
-    }
-    gl.deleteSync(sync);
-    then();
-  };
-  setTimeout(poll, 0);
 }
 
 /** Where MapLibre finds a region's feature-state: the regions tile set's one layer. */
