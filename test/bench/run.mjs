@@ -484,7 +484,12 @@ calibration.after = await calibrate();
  * Lighthouse runs several times and reports the median of each score: on this 2-core machine
  * one run's performance moved by ±5 from the next (total blocking time is most of it).
  */
-const LH_RUNS = flag('--smoke') ? 1 : Number(args[args.indexOf('--lighthouse-runs') + 1] || 0) || 3;
+const LH_RUNS = flag('--smoke')
+  ? 1
+  : args.includes('--lighthouse-runs')
+    ? Math.floor(Number(args[args.indexOf('--lighthouse-runs') + 1]))
+    : 3;
+if (!(LH_RUNS >= 1)) throw new Error('--lighthouse-runs takes a whole number of runs, 1 or more');
 let lighthouse = null;
 if (!flag('--no-lighthouse')) {
   const { default: lh } = await import('lighthouse');
@@ -502,6 +507,8 @@ if (!flag('--no-lighthouse')) {
       },
       desktop,
     );
+    // A run that failed has no scores: stop, rather than take its nulls for zeros.
+    if (res.lhr.runtimeError) throw new Error(`Lighthouse failed: ${res.lhr.runtimeError.message}`);
     const c = res.lhr.categories;
     const a = res.lhr.audits;
     runs.push({
@@ -535,7 +542,10 @@ if (!flag('--no-lighthouse')) {
         [Math.min(...runs.map((x) => x[k])), Math.max(...runs.map((x) => x[k]))],
       ]),
     ),
-    failed: [...new Set(runs.flatMap((x) => x.failed))],
+    // Binary audits that failed, with how many of the runs they failed in.
+    failed: [...new Set(runs.flatMap((x) => x.failed))].map(
+      (id) => `${id} (${runs.filter((x) => x.failed.includes(id)).length}/${runs.length})`,
+    ),
     samples: runs,
   };
 }

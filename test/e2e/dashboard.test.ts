@@ -407,16 +407,47 @@ describe('layout', () => {
   );
 
   // The first full frame is drawn while the canvas is hidden and shown once the GPU is done with
-  // it, without a redraw (regionMap.ts, whenDrawn): what is shown must be that frame, coloured.
-  it('the first frame shown is the coloured one', async () => {
-    const { page, problems } = await openPage(browser(), '/?year=2023');
+  // it, without a redraw (regionMap.ts, whenDrawn): what is shown must be that frame, coloured,
+  // and the map never says 'colored' while its canvas is still hidden.
+  it('the first frame shown is the coloured one, drawn while hidden', async () => {
+    const context = await browser().newContext({ viewport: { width: 1440, height: 900 } });
+    await context.addInitScript(() => {
+      const w = { draws: 0, hidden: false, atReveal: -1, visibleAtColored: '' };
+      (window as unknown as { __firstFrame: typeof w }).__firstFrame = w;
+      const P = WebGL2RenderingContext.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
+      for (const k of ['drawElements', 'drawArrays', 'clear']) {
+        const f = P[k]!;
+        P[k] = function (this: unknown, ...a: unknown[]) {
+          w.draws++;
+          return f.apply(this, a);
+        };
+      }
+      new MutationObserver(() => {
+        const map = document.querySelector<HTMLElement>('.region-map');
+        const canvas = map?.querySelector('canvas');
+        if (!map || !canvas) return;
+        if (canvas.style.visibility === 'hidden') w.hidden = true;
+        else if (w.hidden && w.atReveal < 0) w.atReveal = w.draws;
+        if (map.dataset.mapState === 'colored' && !w.visibleAtColored)
+          w.visibleAtColored = getComputedStyle(canvas).visibility;
+      }).observe(document, { subtree: true, childList: true, attributes: true });
+    });
+    const { page, problems } = await openPage(context, '/?year=2023');
     await waitForColoredMap(page);
     const c = classify(d, 'decision', 2023, 1100);
     const px = await pixelsAt(page, [await regionPoint(page, 'SE-K'), await regionPoint(page, 'SE-I')]);
     expect(near(px[0]!, rgb(c.byRegion['SE-K'].color), 30)).toBe(true);
     expect(near(px[1]!, rgb(c.byRegion['SE-I'].color), 30)).toBe(true);
+    const w = await page.evaluate(
+      () => (window as unknown as { __firstFrame: Record<string, unknown> }).__firstFrame,
+    );
+    expect(w.hidden).toBe(true);
+    expect(w.visibleAtColored).toBe('visible');
+    // Frames were drawn before the reveal, none after it: the pixels are the frame drawn hidden.
+    expect(w.atReveal).toBeGreaterThan(0);
+    expect(w.draws).toBe(w.atReveal);
     expect(problems.errors).toEqual([]);
-    await page.close();
+    await context.close();
   });
 
   it.each(['map', 'table', 'changes', 'compare'])(

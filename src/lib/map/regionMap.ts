@@ -10,7 +10,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import type { RegionCode } from '../data/schema';
 import { labelPoints, type SwedenTopology } from '../geo/topology';
 import { HATCH } from './patterns';
-import { whenDrawn } from './whenDrawn';
+import { whenDrawn, type GpuWait } from './whenDrawn';
 import { buildStyle, COLORS, PATTERN, SWEDEN_BOUNDS, type RegionState } from './style';
 
 setWorkerUrl(workerUrl);
@@ -39,7 +39,10 @@ export interface RegionMapHandle {
   setLabels(topology: SwedenTopology): void;
   /** Screen position (in the container) of a region's label point; null before setLabels. */
   labelPoint(code: RegionCode): { x: number; y: number } | null;
-  /** Resolves when the map has rendered everything it was given. */
+  /**
+   * Resolves when the map has rendered everything it was given and its first full frame is on
+   * screen; never settles if the map fails or is destroyed before that.
+   */
   idle(): Promise<void>;
   /** Codes of the regions drawn at the given pixel (test hook and hit testing). */
   regionsAt(x: number, y: number): RegionCode[];
@@ -100,18 +103,22 @@ export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMap
   // until the frame that draws everything, which is then the first one composited. Measured
   // against a canvas shown from the start: painted about as soon, and Lighthouse performance
   // 93–97 against 78–89.
-  // Hidden frames are still drawn: the GPU runs all of them when the first frame is composited,
-  // about 30 ms each at full size on a software renderer. So until then the map draws at
+  // Hidden frames are still drawn by the GPU, about 30 ms each at full size on a software
+  // renderer. So until then the map draws at
   // HIDDEN_PIXEL_RATIO (a canvas of a few pixels, whose frames cost next to nothing) and switches
   // to the screen's ratio for the frame that draws everything: idle to painted fell from about
   // 340 to 190 ms (7 runs). Tiles do not depend on the ratio; only the drawing buffer does.
-  // That full frame is drawn hidden too, and shown once the GPU has finished it (whenDrawn): a
-  // canvas never composited keeps its drawing buffer, so it shows that frame without a redraw.
+  // That full frame is drawn hidden too, and shown once the GPU has finished it (whenDrawn).
+  // Chromium and Firefox present only a canvas that is painted, so the hidden one keeps its
+  // drawing buffer and shows that frame without a redraw; a browser that presents it anyway
+  // shows the same frame, only without the gain.
   const canvas = map.getCanvas();
   canvas.style.visibility = 'hidden';
   // null (documented, though typed as number): follow the device's pixel ratio, as by default.
   const followDevice = () => map.setPixelRatio(null as unknown as number);
   let revealed = false;
+  let gpu: GpuWait | null = null;
+  const rearm = () => gpu?.rearm();
   let shown!: () => void;
   const drawnInFull = new Promise<void>((resolve) => (shown = resolve));
   const show = () => {
@@ -119,12 +126,15 @@ export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMap
     revealed = true;
     map.off('sourcedata', reveal);
     followDevice();
-    map.once('render', () =>
-      whenDrawn(canvas, () => {
+    map.once('render', () => {
+      // A frame drawn while waiting (colours that came meanwhile, a resize) is the one shown.
+      map.on('render', rearm);
+      gpu = whenDrawn(canvas, () => {
+        map.off('render', rearm);
         canvas.style.visibility = '';
         shown();
-      }),
-    );
+      });
+    });
   };
   const reveal = () => {
     if (map.isStyleLoaded() && map.areTilesLoaded()) show();
@@ -178,11 +188,14 @@ export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMap
   addImages();
   // Loaded once MapLibre has everything and has drawn it at the screen's pixel ratio.
   const loaded = new Promise<void>((resolve, reject) => {
+    const onError = failed(reject);
     map.once('load', () => {
       performance.mark('map:load');
+      // MapLibre has everything: what remains is the GPU finishing the frame (whenDrawn).
+      map.off('error', onError);
       void drawnInFull.then(resolve);
     });
-    map.once('error', failed(reject));
+    map.once('error', onError);
   });
 
   // A restored WebGL context comes back without feature-state: MapLibre rebuilds the style from
@@ -329,6 +342,7 @@ export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMap
     },
     fit,
     destroy() {
+      gpu?.cancel();
       ro.disconnect();
       if (hovered) opts.onHover(null, null);
       map.remove();
