@@ -104,10 +104,10 @@ export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMap
   // against a canvas shown from the start: painted about as soon, and Lighthouse performance
   // 93–97 against 78–89.
   // Hidden frames are still drawn by the GPU, about 30 ms each at full size on a software
-  // renderer. So until then the map draws at
-  // HIDDEN_PIXEL_RATIO (a canvas of a few pixels, whose frames cost next to nothing) and switches
-  // to the screen's ratio for the frame that draws everything: idle to painted fell from about
-  // 340 to 190 ms (7 runs). Tiles do not depend on the ratio; only the drawing buffer does.
+  // renderer. So until then the map draws at HIDDEN_PIXEL_RATIO (a canvas of a few pixels, whose
+  // frames cost next to nothing) and switches to the screen's ratio for the frame that draws
+  // everything: idle to painted fell from about 340 to 190 ms (7 runs). Tiles do not depend on
+  // the ratio; only the drawing buffer does.
   // That full frame is drawn hidden too, and shown once the GPU has finished it (whenDrawn).
   // Chromium and Firefox present only a canvas that is painted, so the hidden one keeps its
   // drawing buffer and shows that frame without a redraw; a browser that presents it anyway

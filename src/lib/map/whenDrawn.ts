@@ -25,11 +25,15 @@ export interface GpuWait {
 export function whenDrawn(canvas: HTMLCanvasElement, then: () => void): GpuWait {
   // The context MapLibre made (asking again for the same kind returns it).
   const gl = canvas.getContext('webgl2');
+  const over: GpuWait = { rearm: () => undefined, cancel: () => undefined };
+  if (!gl) {
+    then();
+    return over;
+  }
   let done = false;
   let sync: WebGLSync | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const fence = () => {
-    if (!gl) return;
     if (sync) gl.deleteSync(sync);
     sync = gl.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0);
     // Sends the frame's commands (and the fence) to the GPU now, not at the next composite.
@@ -38,11 +42,24 @@ export function whenDrawn(canvas: HTMLCanvasElement, then: () => void): GpuWait 
   const finish = (call: boolean) => {
     done = true;
     clearTimeout(timer);
-    if (gl && sync) gl.deleteSync(sync);
+    if (sync) gl.deleteSync(sync);
     sync = null;
     if (call) then();
   };
-  const wait: GpuWait = {
+  fence();
+  if (!sync) {
+    finish(true);
+    return over;
+  }
+  const start = performance.now();
+  const poll = () => {
+    // No fence (the context was lost on a rearm) or WAIT_FAILED: nothing more will come.
+    const waiting = sync !== null && gl.clientWaitSync(sync, 0, 0) === gl.TIMEOUT_EXPIRED;
+    if (waiting && performance.now() - start < GPU_WAIT_MS) timer = setTimeout(poll, 4);
+    else finish(true);
+  };
+  timer = setTimeout(poll, 0);
+  return {
     rearm: () => {
       if (!done) fence();
     },
@@ -50,18 +67,4 @@ export function whenDrawn(canvas: HTMLCanvasElement, then: () => void): GpuWait 
       if (!done) finish(false);
     },
   };
-  fence();
-  if (!gl || !sync) {
-    finish(true);
-    return wait;
-  }
-  const start = performance.now();
-  const poll = () => {
-    // No fence (the context was lost on a rearm) or WAIT_FAILED: nothing more will come.
-    const waiting = !!gl && !!sync && gl.clientWaitSync(sync, 0, 0) === gl.TIMEOUT_EXPIRED;
-    if (waiting && performance.now() - start < GPU_WAIT_MS) timer = setTimeout(poll, 4);
-    else finish(true);
-  };
-  timer = setTimeout(poll, 0);
-  return wait;
 }
