@@ -479,6 +479,19 @@ for (let i = 0; i < RUNS; i++) {
 
 calibration.after = await calibrate();
 
+/** Median of the numbers in `xs` (null if none); used by Lighthouse's runs and the report. */
+const median = (xs) => {
+  const s = xs.filter((x) => typeof x === 'number').sort((a, b) => a - b);
+  if (!s.length) return null;
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+/** [min, max] of the numbers in `xs` (null if none). */
+const spread = (xs) => {
+  const s = xs.filter((x) => typeof x === 'number');
+  return s.length ? [Math.min(...s), Math.max(...s)] : null;
+};
+
 // ---------- Lighthouse ----------
 /**
  * Lighthouse runs several times and reports the median of each score: on this 2-core machine
@@ -523,11 +536,7 @@ if (!flag('--no-lighthouse')) {
         .map((x) => x.id),
     });
   }
-  const mid = (k) => {
-    const s = runs.map((x) => x[k]).sort((x, y) => x - y);
-    const m = Math.floor(s.length / 2);
-    return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-  };
+  const mid = (k) => median(runs.map((x) => x[k]));
   lighthouse = {
     runs: runs.length,
     performance: mid('performance'),
@@ -539,7 +548,7 @@ if (!flag('--no-lighthouse')) {
     spread: Object.fromEntries(
       ['performance', 'accessibility', 'bestPractices', 'seo', 'tbt', 'lcp'].map((k) => [
         k,
-        [Math.min(...runs.map((x) => x[k])), Math.max(...runs.map((x) => x[k]))],
+        spread(runs.map((x) => x[k])),
       ]),
     ),
     // Binary audits that failed, with how many of the runs they failed in.
@@ -554,16 +563,6 @@ await browser.close();
 servers.forEach((s) => s.close());
 
 // ---------- report ----------
-const median = (xs) => {
-  const s = xs.filter((x) => typeof x === 'number').sort((a, b) => a - b);
-  if (!s.length) return null;
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const spread = (xs) => {
-  const s = xs.filter((x) => typeof x === 'number');
-  return s.length ? [Math.min(...s), Math.max(...s)] : null;
-};
 const stat = (xs) => ({
   median: median(xs),
   min: spread(xs)?.[0] ?? null,
