@@ -33,6 +33,17 @@ const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const browser = useBrowser();
 const d: Dataset = await readDataset(fsReader('public/data'));
 
+/**
+ * What a reader sees of the 2023 decision map, read from a screenshot: Blekinge orange-red (no
+ * decision) and Gotland sky blue (decided), each its class colour as the data says.
+ */
+async function expect2023Pixels(page: Page): Promise<void> {
+  const c = classify(d, 'decision', 2023, 1100);
+  const px = await pixelsAt(page, [await regionPoint(page, 'SE-K'), await regionPoint(page, 'SE-I')]);
+  expect(near(px[0]!, rgb(c.byRegion['SE-K'].color), 30)).toBe(true);
+  expect(near(px[1]!, rgb(c.byRegion['SE-I'].color), 30)).toBe(true);
+}
+
 /** Every region's feature-state colour and pattern equal what the data says for the view. */
 async function expectMapMatches(
   page: Page,
@@ -92,11 +103,7 @@ describe('metrics and years', () => {
     await expectMapMatches(page, 'decision', 2023);
     // Geometry and data are loaded once: restyling fetches nothing.
     expect(requests.filter((p) => p.endsWith('.json'))).toEqual([]);
-    // What a reader sees: Blekinge orange-red (no decision), Gotland sky blue (decided) in 2023.
-    const c = classify(d, 'decision', 2023, 1100);
-    const px = await pixelsAt(page, [await regionPoint(page, 'SE-K'), await regionPoint(page, 'SE-I')]);
-    expect(near(px[0]!, rgb(c.byRegion['SE-K'].color), 30)).toBe(true);
-    expect(near(px[1]!, rgb(c.byRegion['SE-I'].color), 30)).toBe(true);
+    await expect2023Pixels(page);
     await page.close();
   });
 
@@ -434,10 +441,7 @@ describe('layout', () => {
     });
     const { page, problems } = await openPage(context, '/?year=2023');
     await waitForColoredMap(page);
-    const c = classify(d, 'decision', 2023, 1100);
-    const px = await pixelsAt(page, [await regionPoint(page, 'SE-K'), await regionPoint(page, 'SE-I')]);
-    expect(near(px[0]!, rgb(c.byRegion['SE-K'].color), 30)).toBe(true);
-    expect(near(px[1]!, rgb(c.byRegion['SE-I'].color), 30)).toBe(true);
+    await expect2023Pixels(page);
     const w = await page.evaluate(
       () => (window as unknown as { __firstFrame: Record<string, unknown> }).__firstFrame,
     );
