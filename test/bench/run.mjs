@@ -19,7 +19,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
-import { serve } from './server.mjs';
+import { serve } from '../server.mjs';
 import { chromiumPath, FLAGS } from '../chromium.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));

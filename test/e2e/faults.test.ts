@@ -3,8 +3,8 @@
  * with a working page, the right colours or none, and a clear message where something failed.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
   BASE,
   launch,
@@ -35,42 +35,8 @@ function errorsOf(p: { errors: string[] }) {
   return p.errors.filter((e) => !/Failed to load resource|net::ERR_INTERNET_DISCONNECTED/.test(e));
 }
 
-describe('offline after a first visit', () => {
-  let context: BrowserContext;
-  afterAll(async () => {
-    await context?.close();
-  });
-
-  it('loads the full dashboard with the network off: every metric and the panel', async () => {
-    context = await browser().newContext({ viewport: { width: 1440, height: 900 } });
-    const { page } = await openPage(context, '/');
-    await waitForColoredMap(page);
-    // Wait until the service worker has precached the shell and controls the page.
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller)
-        await new Promise((r) =>
-          navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }),
-        );
-    });
-    expect(await page.locator('[data-testid="status-line"]').getAttribute('data-online')).toBe('true');
-
-    await context.setOffline(true);
-    await page.reload();
-    await waitForColoredMap(page);
-    await expect.poll(() => page.locator('[data-testid="status-line"]').textContent()).toMatch(/offline/i);
-    expect(await page.locator('[data-testid="summary"]').textContent()).toContain('13 av 21');
-    for (const metric of ['share', 'gap', 'decision']) {
-      await page.click(`[data-testid="metric"] input[value="${metric}"]`);
-      await waitForColoredMap(page);
-    }
-    await page.click('[data-testid="metric"] input[value="share"]');
-    await expectShareColours(page);
-    await page.click('[data-testid="region-list"] button[data-code="SE-I"]');
-    await expect.poll(() => page.locator('[data-testid="panel"] h2').textContent()).toBe('Gotland');
-    await context.setOffline(false);
-  });
-});
+// Offline after a first visit is a real outage (the server stopped) in engines.test.ts, in all
+// three engines: Chromium's emulated offline is not what any engine does when a host goes down.
 
 describe('IndexedDB unavailable', () => {
   it('works from the network when indexedDB.open throws', async () => {
@@ -202,7 +168,7 @@ describe('no WebGL2', () => {
 });
 
 describe('WebGL context lost and restored', () => {
-  it('comes back with the right colours', async () => {
+  it('comes back with the colours of the view chosen while it was lost, and nothing throws', async () => {
     const { page, problems } = await openPage(browser(), '/?year=2024');
     await waitForColoredMap(page);
     const check = async () => {
@@ -214,27 +180,31 @@ describe('WebGL context lost and restored', () => {
     const before = await check();
     expect(near(before[2]!, rgb(DECISION_COLORS.no), 40)).toBe(true);
 
-    await page.evaluate(async () => {
-      const canvas = document.querySelector<HTMLCanvasElement>('.region-map canvas')!;
-      const gl = canvas.getContext('webgl2')!;
-      const ext = gl.getExtension('WEBGL_lose_context')!;
-      ext.loseContext();
-      await new Promise((r) => setTimeout(r, 300));
-      ext.restoreContext();
-    });
-    await page.waitForFunction(
-      () =>
-        (
-          window as unknown as { __regionMap: { stateOf(c: string): { color?: string } } }
-        ).__regionMap.stateOf('SE-K').color !== undefined,
-    );
+    // The extension is kept from before the loss: a lost context hands out none.
+    const lose = (restore: boolean) =>
+      page.evaluate((r) => {
+        const w = window as unknown as { __lose?: WEBGL_lose_context };
+        const canvas = document.querySelector<HTMLCanvasElement>('.region-map canvas')!;
+        w.__lose ??= canvas.getContext('webgl2')!.getExtension('WEBGL_lose_context')!;
+        if (r) w.__lose.restoreContext();
+        else w.__lose.loseContext();
+      }, restore);
+    await lose(false);
+    // A switch while the context is lost: MapLibre has no style then.
+    await page.click('[data-testid="metric"] input[value="share"]');
+    await expect.poll(() => new URL(page.url()).searchParams.get('metric')).toBe('share');
+    await page.click('[data-testid="metric"] input[value="decision"]');
+    await expect.poll(() => new URL(page.url()).searchParams.get('metric')).toBe(null);
+    await page.click('[data-testid="metric"] input[value="share"]');
+    await lose(true);
+    // Polled through the hook, which reads nothing (rather than throwing) until the style is back.
+    await expectShareColours(page);
     await page.evaluate(() =>
       (window as unknown as { __regionMap: { idle(): Promise<void> } }).__regionMap.idle(),
     );
-    expect((await regionState(page, 'SE-K')).color).toBe(DECISION_COLORS.no);
-    expect((await regionState(page, 'SE-AB')).color).toBe(DECISION_COLORS.plan);
-    const after = await check();
-    after.forEach((px, i) => expect(near(px, before[i]!, 10)).toBe(true));
+    const px = await pixelsAt(page, [await regionPoint(page, 'SE-O'), await regionPoint(page, 'SE-K')]);
+    expect(near(px[0]!, rgb(SHARE_EXPECT['SE-O']), 30)).toBe(true);
+    expect(near(px[1]!, rgb(SHARE_EXPECT['SE-K']), 30)).toBe(true);
     expect(problems.errors.filter((e) => !/context|WebGL/i.test(e))).toEqual([]);
     await page.close();
   });

@@ -1,12 +1,16 @@
 /**
- * Browser tests run against the production build served on localhost:4173, in a real Chromium
- * driven by playwright-core. This setup checks both exist and serves `dist/` for the run.
+ * Browser tests run against the production build, in real browsers. This setup checks the build
+ * and every selected engine's binaries exist, serves `dist/` on localhost:4173 for the Chromium
+ * suites, and starts a virtual X display for Firefox and WebKit (engines.test.ts).
  */
 import { existsSync } from 'node:fs';
 import { preview, type PreviewServer } from 'vite';
 import { chromiumPath } from './browser';
+import { missing, selectedEngines } from './engines/drivers';
+import { hasXvfb, startDisplay, type Display } from './engines/display';
 
 let server: PreviewServer | undefined;
+let display: Display | undefined;
 
 export async function setup(): Promise<void> {
   const exe = chromiumPath();
@@ -15,11 +19,28 @@ export async function setup(): Promise<void> {
       `Chromium not found at ${exe}. The browser tests need it: install Debian's package with ` +
         '`sudo apt-get update && sudo apt-get install -y chromium`, or set CHROME_PATH to a Chromium/Chrome binary.',
     );
+  const engines = selectedEngines();
+  const absent = engines.flatMap(missing);
+  if (absent.length)
+    throw new Error(
+      `${absent.join('\n')}\nOn Debian: sudo apt-get install -y chromium firefox-esr webkit2gtk-driver xvfb` +
+        ' (or run fewer engines: ENGINES=chromium).',
+    );
   if (!existsSync('dist/index.html'))
     throw new Error('No production build in dist/: run `npm run build` first (npm test does).');
+  if (engines.some((e) => e !== 'chromium')) {
+    if (!hasXvfb())
+      throw new Error(
+        'Firefox and WebKit need a virtual X display: sudo apt-get install -y xvfb (or ENGINES=chromium).',
+      );
+    display = await startDisplay();
+    // The test workers start after this setup and inherit its environment.
+    process.env.DISPLAY = display.name;
+  }
   server = await preview({ preview: { port: 4173, strictPort: true, open: false }, logLevel: 'warn' });
 }
 
 export async function teardown(): Promise<void> {
   await server?.close();
+  display?.stop();
 }

@@ -4,7 +4,14 @@
  * only its camera; colours and selection come from the app state. It draws the vector tiles
  * geo/build.mjs cut from the topology, so it needs neither the topology nor the data to start.
  */
-import { Map as MlMap, NavigationControl, prewarm, setWorkerUrl, type MapLayerMouseEvent } from 'maplibre-gl';
+import {
+  Map as MlMap,
+  NavigationControl,
+  prewarm,
+  setWorkerCount,
+  setWorkerUrl,
+  type MapLayerMouseEvent,
+} from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { RegionCode } from '../data/schema';
@@ -14,6 +21,12 @@ import { whenDrawn, type GpuWait } from './whenDrawn';
 import { buildStyle, COLORS, PATTERN, SWEDEN_BOUNDS, type RegionState } from './style';
 
 setWorkerUrl(workerUrl);
+// One worker in every engine. MapLibre starts one, except in Safari, where it starts half the
+// cores' worth (up to 3), all from the same script URL; WebKit puts only the first of several
+// dedicated workers of one URL under the page's service worker, so offline the others' tile
+// requests fail ("AJAXError: Load failed (0)") and the map could not be drawn. Eight small tiles
+// cut in advance (geo/build.mjs) are no work to share out anyway.
+setWorkerCount(1);
 /** Pixel ratio of the map while its canvas is hidden (see createRegionMap). */
 const HIDDEN_PIXEL_RATIO = 1 / 32;
 // Start the worker (a 148 KB script) as soon as this module runs, not when the map's style asks
@@ -146,7 +159,12 @@ export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMap
   map.keyboard.disableRotation();
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
 
+  /** Each region's latest state: what MapLibre shows, or will show once its style is back. */
   const applied = new Map<RegionCode, RegionState>();
+  // False while the WebGL context is lost and until the style MapLibre rebuilds after it has
+  // loaded: MapLibre has no style then (setFeatureState would throw), and the states given
+  // meanwhile are drawn when it is back (see 'webglcontextrestored').
+  let styleReady = false;
   // True from a feature-state change until MapLibre reports the frame drawn ('idle').
   let dirty = false;
   map.on('idle', () => (dirty = false));
@@ -158,6 +176,7 @@ export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMap
         if (prev[k] !== next[k]) (diff as Record<string, unknown>)[k] = next[k];
       if (Object.keys(diff).length === 0) continue;
       applied.set(code, { ...prev, ...next });
+      if (!styleReady) continue;
       map.setFeatureState({ ...REGION, id: code }, diff);
       dirty = true;
     }
@@ -185,6 +204,7 @@ export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMap
     map.remove();
     throw e;
   }
+  styleReady = true;
   addImages();
   // Loaded once MapLibre has everything and has drawn it at the screen's pixel ratio.
   const loaded = new Promise<void>((resolve, reject) => {
@@ -198,10 +218,13 @@ export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMap
     map.once('error', onError);
   });
 
-  // A restored WebGL context comes back without feature-state: MapLibre rebuilds the style from
-  // a snapshot, asynchronously, so draw the same colours again once that style has loaded.
+  // A lost WebGL context takes MapLibre's style with it; a restored one comes back without
+  // feature-state: MapLibre rebuilds the style from a snapshot, asynchronously, so the latest
+  // colours (including any given while it was lost) are drawn once that style has loaded.
+  map.on('webglcontextlost', () => (styleReady = false));
   map.on('webglcontextrestored', () => {
     const restore = () => {
+      styleReady = true;
       addImages();
       reapply();
       map.triggerRepaint();
@@ -302,7 +325,8 @@ export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMap
       return [...new Set(codes)].sort();
     },
     stateOf(code) {
-      return map.getFeatureState({ ...REGION, id: code });
+      // Nothing while MapLibre has no style (a lost context): it would throw.
+      return styleReady ? map.getFeatureState({ ...REGION, id: code }) : {};
     },
     async snapshot(pixelRatio) {
       map.setPixelRatio(pixelRatio);

@@ -1,0 +1,261 @@
+/**
+ * One scenario set, every engine: what a reader does, in Chromium, Firefox (firefox-esr over
+ * WebDriver BiDi) and WebKit (WebKitGTK's MiniBrowser over W3C WebDriver). Each engine gets its
+ * own server (so the outage at the end is a real one: the server is stopped) and one browser;
+ * the app runs framed in the test harness, whose hooks record every uncaught error, console
+ * error and CSP violation from before the app's first script. Run one engine alone with
+ * `ENGINES=webkit npm run test:e2e -- engines`.
+ */
+import { resolve } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { serve } from '../server.mjs';
+import { selectedEngines, startSession, type EngineName, type Session } from './engines/drivers';
+import { App, near, PHONE, rgb } from './engines/app';
+import { readDataset } from '../../src/lib/data/validate';
+import { fsReader } from '../../src/cli/fsReader';
+import { classify } from '../../src/lib/metrics/classify';
+import type { Dataset, RegionCode } from '../../src/lib/data/schema';
+
+const d: Dataset = await readDataset(fsReader('public/data'));
+const HARNESS = resolve('test/e2e/harness');
+
+/** Regions drawn in a solid class colour (no hatch) in a view, so one pixel shows the class. */
+function solid(metric: 'decision' | 'share', year: number | null, codes: RegionCode[]) {
+  const c = classify(d, metric, year, 1100);
+  return codes.map((code) => {
+    const r = c.byRegion[code];
+    if (r.pattern !== 'none') throw new Error(`${code} is hatched in ${metric} ${year}: pick a solid region`);
+    return { code, color: r.color };
+  });
+}
+
+/** The regions' pixels on screen match their class colours. */
+async function expectColours(app: App, expected: Array<{ code: RegionCode; color: string }>) {
+  const points: Array<{ x: number; y: number }> = [];
+  for (const e of expected) points.push(await app.regionPoint(e.code));
+  await expect
+    .poll(async () => {
+      const px = await app.pixels(points);
+      return expected
+        .map((e, i) => ({ ...e, px: px[i]! }))
+        .filter((e) => !near(e.px, rgb(e.color), 30))
+        .map((e) => `${e.code}: ${e.px.join(',')} against ${e.color}`);
+    })
+    .toEqual([]);
+}
+
+/**
+ * In an outage the app still asks the server which data version is current, and the request
+ * fails: Chromium logs every failed request as a console error, naming its URL. That request,
+ * and only it, may fail there; any other failure, in any engine, is a fault.
+ */
+const OUTAGE =
+  /^console: Failed to load resource: net::ERR_CONNECTION_REFUSED \(http:\/\/localhost:\d+\/data\/manifest\.json\)$/;
+
+/** dist/ with the harness beside it, on a free port: an origin of its own. */
+const serveApp = () =>
+  serve('dist', 0, {
+    mounts: {
+      '/__harness.html': `${HARNESS}/harness.html`,
+      '/__harness.js': `${HARNESS}/harness.js`,
+    },
+  });
+
+describe.each(selectedEngines())('%s', (engine: EngineName) => {
+  let server: Awaited<ReturnType<typeof serve>>;
+  let session: Session;
+  let app: App;
+
+  beforeAll(async () => {
+    server = await serveApp();
+    session = await startSession(engine, server.origin);
+    app = new App(session);
+  }, 90_000);
+
+  afterAll(async () => {
+    await session?.close();
+    server?.close();
+  });
+
+  afterEach(async (ctx) => {
+    // No scenario may leave an uncaught error, a console error or a CSP violation behind, seen
+    // by the harness or by the engine itself.
+    const allowed = /outage/.test(ctx.task.name) ? OUTAGE : null;
+    const engineErrors = (session.takeEngineErrors() ?? []).filter((e) => !allowed?.test(e));
+    expect({ harness: await app.takeProblems(), engine: engineErrors }).toEqual({ harness: [], engine: [] });
+  });
+
+  it('the harness sees what goes wrong in the app: an injected CSP violation is recorded', async () => {
+    await app.open('/');
+    await app.coloredMap();
+    await app.run((w) => {
+      const s = w.document.createElement('script');
+      s.textContent = 'window.__ran = true';
+      w.document.body.append(s);
+    });
+    const problems = await app.waitFor('the violation to be reported', async () => {
+      const h = window as unknown as { __problems: string[] };
+      return h.__problems.length ? [...h.__problems] : null;
+    });
+    expect(problems.join('\n')).toMatch(/^csp: script-src(-elem)? blocked inline/);
+    expect(await app.run((w) => (w as unknown as { __ran?: boolean }).__ran ?? false)).toBe(false);
+    await app.takeProblems();
+    // The engine reports it too, where its driver can tell.
+    const own = session.takeEngineErrors();
+    if (own) expect(own.join('\n')).toMatch(/Content[- ]Security[- ]Policy/i);
+  });
+
+  it('a first load ends in a coloured map, with its summary and legend', async () => {
+    await app.open('/');
+    await app.coloredMap();
+    expect(await app.text('[data-testid="summary"]')).toContain('13 av 21');
+    expect(await app.count('[data-testid="legend"] li')).toBeGreaterThan(3);
+    await expectColours(app, solid('decision', 2025, ['SE-AB', 'SE-X', 'SE-W']));
+  });
+
+  it('metric and year switched through the controls change the pixels and the legend', async () => {
+    const legend = await app.text('[data-testid="legend"]');
+    await app.click('[data-testid="metric"] label:has(input[value="share"])');
+    await app.waitFor('?metric=share', (w) => w.location.search.includes('metric=share'));
+    await app.coloredMap();
+    await expectColours(app, solid('share', null, ['SE-O', 'SE-K']));
+    const shareLegend = await app.text('[data-testid="legend"]');
+    expect(shareLegend).not.toBe(legend);
+    expect(shareLegend).toMatch(/%/);
+
+    await app.click('[data-testid="metric"] label:has(input[value="decision"])');
+    await app.click('[data-testid="year"] label:has(input[value="2023"])');
+    await app.waitFor('?year=2023', (w) => w.location.search.includes('year=2023'));
+    await app.coloredMap();
+    await expectColours(app, solid('decision', 2023, ['SE-K', 'SE-I']));
+    const c = classify(d, 'decision', 2023, 1100);
+    const no = c.classes.find((k) => k.id === 'no')!;
+    expect(await app.text('[data-testid="legend"] [data-class="no"]')).toContain(String(no.regions.length));
+  });
+
+  it('a region opens from the map and from the list, with its answers and a chart', async () => {
+    await app.open('/?year=2024');
+    await app.coloredMap();
+    const at = await app.regionPoint('SE-BD');
+    await session.clickAt(at.x, at.y);
+    await app.waitFor('the Norrbotten panel', (w) =>
+      w.document.querySelector('[data-testid="panel"] h2')?.textContent?.includes('Norrbotten'),
+    );
+    expect(await app.run((w) => w.location.search)).toContain('region=SE-BD');
+    expect(await app.count('[data-testid="panel"] article[data-year]')).toBeGreaterThanOrEqual(3);
+
+    await app.click('[data-testid="region-list"] button[data-code="SE-I"]');
+    await app.waitFor('the Gotland panel', (w) =>
+      w.document.querySelector('[data-testid="panel"] h2')?.textContent?.includes('Gotland'),
+    );
+    expect(
+      await app.text('[data-testid="panel"] article[data-year="2024"] [data-testid="answer-text"]'),
+    ).not.toBe('');
+    // A chart has been drawn: a canvas with pixels that are not all blank.
+    await app.waitFor('a drawn chart in the panel', (w) => {
+      const canvas = w.document.querySelector<HTMLCanvasElement>('[data-testid="panel"] canvas');
+      if (!canvas || canvas.width === 0 || canvas.height === 0) return false;
+      const data = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data;
+      return !!data && data.some((v, i) => i % 4 === 3 && v > 0);
+    });
+  });
+
+  it('the table view lists the 21 regions', async () => {
+    await app.click('[data-testid="view"] label:has(input[value="table"])');
+    await app.waitFor(
+      '21 table rows',
+      (w) => w.document.querySelectorAll('[data-testid="data-table"] tbody tr').length === 21,
+    );
+  });
+
+  it('English switches the interface', async () => {
+    await app.open('/');
+    await app.coloredMap();
+    await app.click('.lang-switch');
+    await app.waitFor('English', (w) => w.document.documentElement.lang === 'en');
+    expect(await app.text('[data-testid="summary"]')).toMatch(/13 of 21 regions/);
+    expect(await app.run((w) => w.location.search)).toContain('lang=en');
+  });
+
+  it('after a reload the service worker controls the page and IndexedDB holds the data', async () => {
+    await app.open('/');
+    await app.coloredMap();
+    await app.waitFor('a controlling service worker', (w) => !!w.navigator.serviceWorker.controller);
+    const stored = await app.run(
+      (w) =>
+        new Promise<number>((ok, fail) => {
+          const r = w.indexedDB.open('fast-lakarkontakt');
+          r.onerror = () => fail(r.error);
+          r.onsuccess = () => {
+            const get = r.result.transaction('entries').objectStore('entries').get('dataset');
+            get.onsuccess = () => {
+              ok(Object.keys(get.result?.value?.files ?? {}).length);
+              r.result.close();
+            };
+          };
+        }),
+    );
+    expect(stored).toBeGreaterThanOrEqual(6);
+    expect(
+      await app.run((w) =>
+        w.document.querySelector('[data-testid="status-line"]')?.getAttribute('data-origin'),
+      ),
+    ).toBe('cache');
+  });
+
+  it('at 390 px the page does not scroll sideways, with the map or a region open', async () => {
+    for (const path of ['/', '/?region=SE-I']) {
+      await app.open(path, PHONE);
+      await app.coloredMap();
+      if (path.includes('region'))
+        await app.waitFor('the panel', (w) => !!w.document.querySelector('[data-testid="panel"] h2'));
+      // Against the width inside any vertical scrollbar (Firefox draws a classic one here).
+      const overflow = await app.run(
+        (w) => w.document.documentElement.scrollWidth - w.document.documentElement.clientWidth,
+      );
+      expect([path, overflow]).toEqual([path, 0]);
+    }
+  });
+
+  it('in a real outage (the server stopped) after a visit: coloured map, list, offline notice, no errors', async () => {
+    await app.open('/');
+    await app.coloredMap();
+    await app.waitFor('a controlling service worker', (w) => !!w.navigator.serviceWorker.controller);
+    await server.stop();
+    await app.open('/?metric=share');
+    await app.coloredMap();
+    await app.waitFor('the offline notice', (w) =>
+      /offline/i.test(w.document.querySelector('[data-testid="status-line"]')?.textContent ?? ''),
+    );
+    expect(await app.count('[data-testid="region-list"] button[data-code]')).toBe(21);
+    await expectColours(app, solid('share', null, ['SE-O', 'SE-K']));
+    await app.click('[data-testid="metric"] label:has(input[value="decision"])');
+    await app.coloredMap();
+    await app.click('[data-testid="region-list"] button[data-code="SE-I"]');
+    await app.waitFor('the Gotland panel, offline', (w) =>
+      w.document.querySelector('[data-testid="panel"] h2')?.textContent?.includes('Gotland'),
+    );
+  });
+
+  // Last: it moves the harness to an origin of its own.
+  it('in an outage right after a first visit: the same, and no error from the service worker', async () => {
+    const fresh = await serveApp();
+    try {
+      await session.openHarness(fresh.origin);
+      await app.open('/');
+      await app.coloredMap();
+      await app.waitFor('a controlling service worker', (w) => !!w.navigator.serviceWorker.controller);
+      await fresh.stop();
+      await app.open('/');
+      await app.coloredMap();
+      await app.waitFor('the offline notice', (w) =>
+        /offline/i.test(w.document.querySelector('[data-testid="status-line"]')?.textContent ?? ''),
+      );
+      expect(await app.text('[data-testid="summary"]')).toContain('13 av 21');
+      // Firefox logged the service worker's rejected respondWith for data/manifest.json here
+      // (checked with the others after each scenario).
+    } finally {
+      fresh.close();
+    }
+  });
+});

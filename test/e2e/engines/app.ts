@@ -1,0 +1,156 @@
+/**
+ * The app as the cross-engine scenarios drive it: open a view in the harness frame at a size,
+ * wait for what a reader waits for, click what a reader clicks (real mouse events), read the
+ * pixels a reader sees. Built on the engine-neutral Session of drivers.ts, so the same calls
+ * work in Chromium, Firefox and WebKit.
+ */
+import { PNG } from 'pngjs';
+import type { RegionCode } from '../../../src/lib/data/schema';
+import { WINDOW, type Session } from './drivers';
+
+export { near, rgb } from '../browser';
+
+export interface Size {
+  width: number;
+  height: number;
+}
+export const DESKTOP: Size = { width: 1440, height: 900 };
+export const PHONE: Size = { width: 390, height: 844 };
+
+/** The window of the app framed in the harness (typed loosely: the app's test hook and globals). */
+export type AppWindow = Window & {
+  __hooked?: boolean;
+  __regionMap?: { labelPoint(code: string): { x: number; y: number } | null };
+};
+
+export class App {
+  constructor(readonly session: Session) {}
+
+  /** Runs `fn` on the app's window (see Session.evaluate). */
+  run<T, A = undefined>(fn: (app: AppWindow, arg: A) => T | Promise<T>, arg?: A): Promise<T> {
+    return this.session.evaluate(fn as (app: Window, arg: A) => T | Promise<T>, arg);
+  }
+
+  /**
+   * Opens `path` of the app in a new frame of `size` (a reload, to the app: a new document of the
+   * same origin) and waits until its document has its hooks and has started the app.
+   */
+  async open(path: string, size: Size = DESKTOP): Promise<void> {
+    await this.session.evaluate(
+      (_app, a) => {
+        (window as unknown as { __open(s: string, w: number, h: number): void }).__open(a.path, a.w, a.h);
+      },
+      { path, w: size.width, h: size.height },
+    );
+    await this.waitFor(
+      'the app document to load',
+      (w) => w.location.href !== 'about:blank' && w.document.readyState !== 'loading',
+    );
+    // The harness hooked this very window before the app's first script: errors cannot slip by.
+    if (!(await this.run((w) => w.__hooked === true)))
+      throw new Error(`${this.session.engine}: the harness's hooks did not survive into ${path}`);
+  }
+
+  /**
+   * Polls `fn` (every 100 ms) until it returns a truthy value, and returns that value; fails
+   * after `timeout` ms naming `what`, with the last value or error seen.
+   */
+  async waitFor<T, A = undefined>(
+    what: string,
+    fn: (app: AppWindow, arg: A) => T | Promise<T>,
+    arg?: A,
+    timeout = 30_000,
+  ): Promise<NonNullable<T>> {
+    const deadline = Date.now() + timeout;
+    let last: unknown;
+    for (;;) {
+      try {
+        const v = await this.run(fn, arg);
+        if (v) return v as NonNullable<T>;
+        last = v;
+      } catch (e) {
+        // The frame may be between documents; the error is reported if it lasts.
+        last = e;
+      }
+      if (Date.now() > deadline)
+        throw new Error(
+          `${this.session.engine}: timed out after ${timeout} ms waiting for ${what} (last: ${String(last)})`,
+        );
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  /** Waits until the map says it shows the latest colours. */
+  coloredMap(timeout = 30_000): Promise<boolean> {
+    return this.waitFor(
+      'a coloured map',
+      (w) => w.document.querySelector('.region-map')?.getAttribute('data-map-state') === 'colored',
+      undefined,
+      timeout,
+    );
+  }
+
+  /** Text content of the first element matching `selector` ('' when absent). */
+  text(selector: string): Promise<string> {
+    return this.run((w, s) => w.document.querySelector(s)?.textContent?.trim() ?? '', selector);
+  }
+
+  /** How many elements match `selector`. */
+  count(selector: string): Promise<number> {
+    return this.run((w, s) => w.document.querySelectorAll(s).length, selector);
+  }
+
+  /**
+   * A real click in the middle of the element `selector` names, scrolled into view first.
+   * Waits up to 10 s for the element; fails if it does not come or another element covers its
+   * middle.
+   */
+  async click(selector: string): Promise<void> {
+    await this.waitFor(selector, (w, s) => !!w.document.querySelector(s), selector, 10_000);
+    const at = await this.run((w, s) => {
+      const el = w.document.querySelector<HTMLElement>(s);
+      if (!el) return `no element matches ${s}`;
+      el.scrollIntoView({ block: 'center', inline: 'center' });
+      const r = el.getBoundingClientRect();
+      const x = r.left + r.width / 2;
+      const y = r.top + r.height / 2;
+      const top = w.document.elementFromPoint(x, y);
+      if (!top || !(el === top || el.contains(top)))
+        return `${s} is covered at its middle by ${top?.outerHTML.slice(0, 80) ?? 'nothing'}`;
+      return { x, y };
+    }, selector);
+    if (typeof at === 'string') throw new Error(`${this.session.engine}: ${at}`);
+    await this.session.clickAt(at.x, at.y);
+  }
+
+  /** A region's label point in page coordinates, once the map has its label points. */
+  regionPoint(code: RegionCode): Promise<{ x: number; y: number }> {
+    return this.waitFor(
+      `the label point of ${code}`,
+      (w, c) => {
+        const p = w.__regionMap?.labelPoint(c);
+        const box = w.document.querySelector('.region-map')?.getBoundingClientRect();
+        return p && box ? { x: box.left + p.x, y: box.top + p.y } : null;
+      },
+      code,
+    );
+  }
+
+  /** The colours a reader sees at page points, read from a real screenshot. */
+  async pixels(points: Array<{ x: number; y: number }>): Promise<Array<[number, number, number]>> {
+    const png = PNG.sync.read(await this.session.screenshot());
+    const scale = png.width / WINDOW.width;
+    return points.map(({ x, y }) => {
+      const i = (Math.round(y * scale) * png.width + Math.round(x * scale)) * 4;
+      return [png.data[i]!, png.data[i + 1]!, png.data[i + 2]!];
+    });
+  }
+
+  /** What went wrong in the app so far (harness hooks), then clears the record. */
+  async takeProblems(): Promise<string[]> {
+    return this.session.evaluate(() => {
+      const h = window as unknown as { __problems: string[] };
+      return h.__problems.splice(0);
+    });
+  }
+}
