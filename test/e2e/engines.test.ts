@@ -141,7 +141,8 @@ describe.each(selectedEngines())('%s', (engine: EngineName) => {
     await app.waitFor('the Norrbotten panel', (w) =>
       w.document.querySelector('[data-testid="panel"] h2')?.textContent?.includes('Norrbotten'),
     );
-    expect(await app.run((w) => w.location.search)).toContain('region=SE-BD');
+    // The address bar follows the view after the frame is painted.
+    await app.waitFor('?region=SE-BD', (w) => w.location.search.includes('region=SE-BD'));
     expect(await app.count('[data-testid="panel"] article[data-year]')).toBeGreaterThanOrEqual(3);
 
     await app.click('[data-testid="region-list"] button[data-code="SE-I"]');
@@ -174,7 +175,7 @@ describe.each(selectedEngines())('%s', (engine: EngineName) => {
     await app.click('.lang-switch');
     await app.waitFor('English', (w) => w.document.documentElement.lang === 'en');
     expect(await app.text('[data-testid="summary"]')).toMatch(/13 of 21 regions/);
-    expect(await app.run((w) => w.location.search)).toContain('lang=en');
+    await app.waitFor('?lang=en', (w) => w.location.search.includes('lang=en'));
   });
 
   it('after a reload the service worker controls the page and IndexedDB holds the data', async () => {
