@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { topology } from 'topojson-server';
-import { presimplify, simplify, sphericalTriangleArea } from 'topojson-simplify';
+import { planarTriangleArea, presimplify, simplify, sphericalTriangleArea } from 'topojson-simplify';
 import { feature, merge, neighbors, quantize } from 'topojson-client';
 import geojsonvt from 'geojson-vt';
 import vtpbf from 'vt-pbf';
@@ -21,6 +21,7 @@ import vtpbf from 'vt-pbf';
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 const out = join(here, '..', 'public', 'geo', 'sweden.topo.json');
+const pathsOut = join(here, '..', 'public', 'geo', 'sweden-paths.json');
 
 /** Context window around Sweden (lon/lat). Neighbouring land is clipped to it. */
 const BBOX = { west: -8, south: 51, east: 42, north: 73 };
@@ -43,6 +44,15 @@ const TILES = {
   land: { maxzoom: 4, tolerance: 1.5, buffer: 4 },
 };
 const TILE_EXTENT = 4096;
+/**
+ * The SVG map's paths (sweden-paths.json): Web Mercator, as MapLibre draws it, in pixels of a
+ * world 512 × 2^PATH_ZOOM wide (zoom 5: Sweden ~1 400 px tall, more than any screen shows it at
+ * the national view), rounded to whole units. Simplified for that view by planar area
+ * (Visvalingam, in square units), on shared arcs so no gap opens between neighbours: the regions
+ * keep what reads at zoom 5, the muted context land much less.
+ */
+const PATH_ZOOM = 5;
+const PATH_MIN_AREA = { regions: 2, land: 40 };
 /** Context islands smaller than this (km²) are noise at the national zoom and are left out. */
 const MIN_CONTEXT_ISLAND_KM2 = 40;
 
@@ -146,6 +156,71 @@ console.log(
 // MapLibre's worker on every visit (~140 ms of a cold worker on this machine), and only the
 // tiles in view are fetched (four, ~12 KB, at the national zoom, against the whole topology).
 writeTiles(topo);
+
+// The same geometry, projected and simplified for the national view, as SVG path data: the map
+// that is drawn with the first text, without MapLibre, and that prints and exports.
+writePaths(topo);
+
+/**
+ * Writes public/geo/sweden-paths.json: per region its code, label point ([lon, lat] and
+ * projected) and path; the context land as one path; the projection's world size. Paths are
+ * absolute moves and relative lines in whole units, rings closed with `z`.
+ */
+function writePaths(topo) {
+  const world = 512 * 2 ** PATH_ZOOM;
+  const [sx, sy] = topo.transform.scale;
+  const [tx, ty] = topo.transform.translate;
+  const project = ([lon, lat]) => {
+    const r = (lat * Math.PI) / 180;
+    return [((lon + 180) / 360) * world, ((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * world];
+  };
+  // Decode the delta-encoded, quantized arcs to projected absolute positions: a planar topology
+  // with the same arcs, so simplifying keeps every shared border shared.
+  const planar = {
+    type: 'Topology',
+    objects: topo.objects,
+    arcs: topo.arcs.map((arc) => {
+      let x = 0;
+      let y = 0;
+      return arc.map(([dx, dy]) => project([(x += dx) * sx + tx, (y += dy) * sy + ty]));
+    }),
+  };
+  const weighted = presimplify(planar, planarTriangleArea);
+  weighted.arcs.forEach((arc, i) => {
+    const min = regionArcs.has(i) ? PATH_MIN_AREA.regions : PATH_MIN_AREA.land;
+    for (const p of arc) p[2] /= min;
+  });
+  const simple = simplify(weighted, 1);
+  const round = (v) => Math.round(v);
+  const pathOf = (geometry) => {
+    const polys = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+    let d = '';
+    for (const poly of polys)
+      for (const ring of poly) {
+        const pts = ring.slice(0, -1).map(([x, y]) => [round(x), round(y)]);
+        // Consecutive points that rounded to the same unit add nothing.
+        const kept = pts.filter((p, i) => i === 0 || p[0] !== pts[i - 1][0] || p[1] !== pts[i - 1][1]);
+        if (kept.length < 3) continue;
+        d += `M${kept[0][0]} ${kept[0][1]}l`;
+        d += kept
+          .slice(1)
+          .map((p, i) => `${p[0] - kept[i][0]} ${p[1] - kept[i][1]}`)
+          .join(' ');
+        d += 'z';
+      }
+    return d;
+  };
+  const regionsOut = feature(simple, simple.objects.regions).features.map((f) => {
+    const label = f.properties.label;
+    return { code: f.id, label, at: project(label).map((v) => Math.round(v * 10) / 10), d: pathOf(f.geometry) };
+  });
+  const landOut = feature(simple, simple.objects.land)
+    .features.map((f) => pathOf(f.geometry))
+    .join('');
+  const json = JSON.stringify({ zoom: PATH_ZOOM, worldSize: world, regions: regionsOut, land: landOut });
+  writeFileSync(pathsOut, json + '\n');
+  console.log(`wrote ${pathsOut}: ${(json.length / 1024).toFixed(1)} KB`);
+}
 
 /**
  * Writes public/geo/tiles/{regions,land}/{z}/{x}/{y}.pbf (Mapbox Vector Tile 2.1, one layer named

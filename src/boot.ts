@@ -1,6 +1,6 @@
 /**
  * What the page starts before the rest of its code has run: the IndexedDB cache is opened and
- * the entries the first screen needs (dataset, geometry) are asked for. main.ts imports this
+ * the entry the first screen needs (the dataset) is asked for. main.ts imports this
  * module first, so this runs as soon as the main chunk starts to evaluate, ahead of Svelte, the
  * schemas and the components, and IndexedDB works while the app mounts: on a returning visit the
  * entries are in hand once it has, instead of being asked for after it (~100 ms later on a busy
@@ -15,6 +15,6 @@ performance.mark('boot');
 /** The cache, opening. */
 export const cache: Promise<Cache> = Cache.open();
 
-/** Reads of the entries the first screen needs, under way (none where the hint says absent). */
+/** The read of the entry the first screen needs, under way (none where the hint says absent). */
 export const prefetched: Partial<Record<string, Promise<CacheEntry | undefined>>> = {};
-for (const key of [KEYS.dataset, KEYS.topology]) prefetched[key] = readHinted(cache, key);
+prefetched[KEYS.dataset] = readHinted(cache, KEYS.dataset);

@@ -1,4 +1,4 @@
-/** Saving generated files (CSV, PNG) through a temporary object URL. */
+/** Saving generated files (CSV, SVG, PNG) through a temporary object URL. */
 import type { ViewState } from './state/url';
 
 /** Offers `data` to the reader as a download named `name`. */
@@ -29,7 +29,7 @@ export function viewFileName(
   v: Pick<ViewState, 'metric' | 'target'>,
   surveyYear: number,
   shareDate: string,
-  ext: 'csv' | 'png',
+  ext: 'csv' | 'png' | 'svg',
 ): string {
   const part = v.metric === 'decision' ? surveyYear : v.metric === 'gap' ? v.target : shareDate;
   return `fast-lakarkontakt-${v.metric}-${part}.${ext}`;

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { chromiumPath, FLAGS } from '../chromium.mjs';
+import { COLORS } from '../../src/lib/map/model';
 
 export const BASE = 'http://localhost:4173';
 
@@ -61,47 +62,70 @@ export async function openPage(
   return { page, problems };
 }
 
-/** Waits until the map shows the latest colours (the map sets data-map-state="colored"). */
+/** Waits until the map on screen shows the latest colours (data-map-state="colored"). */
 export async function waitForColoredMap(page: Page, timeout = 30_000): Promise<void> {
-  await page.waitForSelector('.region-map[data-map-state="colored"]', { timeout });
+  await page.waitForSelector('[data-testid="map"][data-map-state="colored"]', { timeout });
 }
 
-/** Feature-state of a region as MapLibre holds it (through the test-only hook). */
-export function regionState(page: Page, code: string): Promise<Record<string, unknown>> {
+/** A region as the map model drew it: read from the SVG map's shape (the model, as drawn). */
+export interface DrawnRegion {
+  /** Fill colour; undefined before the data (the plain no-data grey). */
+  color?: string;
+  pattern: string;
+  outline: string;
+  dim: boolean;
+  selected: boolean;
+  highlight: boolean;
+}
+
+/** How the map model says a region is drawn, as the SVG map draws it. */
+export function regionState(page: Page, code: string): Promise<DrawnRegion> {
   return page.evaluate(
-    (c) =>
-      (
-        window as unknown as { __regionMap: { stateOf(c: string): Record<string, unknown> } }
-      ).__regionMap.stateOf(c),
-    code,
+    ([c, noData]) => {
+      const el = document.querySelector(`[data-testid="map"] svg path.region[data-code="${c}"]`);
+      if (!el) throw new Error(`no shape for ${c}`);
+      const fill = el.getAttribute('fill') ?? '';
+      const outline = el.getAttribute('data-outline') ?? 'none';
+      return {
+        ...(fill.toLowerCase() === noData ? {} : { color: fill }),
+        pattern: el.getAttribute('data-pattern') ?? 'none',
+        outline,
+        dim: el.hasAttribute('data-dim'),
+        selected: outline === 'selected',
+        highlight: outline === 'highlight',
+      };
+    },
+    [code, COLORS.noData.toLowerCase()] as const,
   );
 }
 
-/** Codes of all regions MapLibre rendered. */
+/** Codes of all regions the map draws. */
 export function renderedRegions(page: Page): Promise<string[]> {
   return page.evaluate(() =>
-    (window as unknown as { __regionMap: { renderedRegions(): string[] } }).__regionMap.renderedRegions(),
+    [...document.querySelectorAll('[data-testid="map"] svg path.region')]
+      .map((p) => p.getAttribute('data-code')!)
+      .sort(),
   );
 }
 
 /**
- * A region's label point in the map's container, once the map has it: the label points come with
- * the topology, which may arrive after the map (drawn from its tiles) is coloured.
+ * A region's label point in the map's container: its anchor in the SVG map's units, placed by
+ * the SVG's own transform (MapLibre, when it shows, is framed the same).
  */
 export async function labelPoint(page: Page, code: string): Promise<{ x: number; y: number }> {
-  const handle = await page.waitForFunction(
-    (c) =>
-      (
-        window as unknown as { __regionMap?: { labelPoint(c: string): { x: number; y: number } | null } }
-      ).__regionMap?.labelPoint(c),
-    code,
-  );
-  return (await handle.jsonValue()) as { x: number; y: number };
+  return page.evaluate((c) => {
+    const svg = document.querySelector<SVGSVGElement>('[data-testid="map"] svg')!;
+    const el = svg.querySelector(`path.region[data-code="${c}"]`)!;
+    const [x, y] = el.getAttribute('data-anchor')!.split(' ').map(Number);
+    const p = new DOMPoint(x, y).matrixTransform(svg.getScreenCTM()!);
+    const box = document.querySelector('[data-testid="map"]')!.getBoundingClientRect();
+    return { x: p.x - box.left, y: p.y - box.top };
+  }, code);
 }
 
 /** Screen position of a region's label point, in page coordinates. */
 export async function regionPoint(page: Page, code: string): Promise<{ x: number; y: number }> {
-  const box = (await page.locator('.region-map').boundingBox())!;
+  const box = (await page.locator('[data-testid="map"]').boundingBox())!;
   const p = await labelPoint(page, code);
   return { x: box.x + p.x, y: box.y + p.y };
 }

@@ -1,7 +1,7 @@
 /**
  * The foundation in a real browser: the map paints all 21 regions, the list and the map select
- * together through the URL, links restore the selection, and Chromium without WebGL2 gets the
- * fallback with everything else working.
+ * together through the URL, links restore the selection, MapLibre takes over from the SVG map
+ * when the reader points at it, and Chromium without WebGL gets the SVG map, fully usable.
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -13,9 +13,13 @@ import {
   useBrowser,
   waitForColoredMap,
 } from './browser';
-import { REGION_CODES } from '../../src/lib/data/schema';
+import { REGION_CODES, type Dataset } from '../../src/lib/data/schema';
+import { readDataset } from '../../src/lib/data/validate';
+import { fsReader } from '../../src/cli/fsReader';
+import { classify } from '../../src/lib/metrics/classify';
 
 const browser = useBrowser();
+const d: Dataset = await readDataset(fsReader('public/data'));
 
 describe('map', () => {
   it.each([
@@ -27,7 +31,7 @@ describe('map', () => {
     expect(await renderedRegions(page)).toEqual([...REGION_CODES].sort());
     for (const code of REGION_CODES) expect((await regionState(page, code)).color).toMatch(/^#[0-9a-f]{6}$/i);
     // All of Sweden in view: Norrbotten's and Skåne's label points and Gotland lie inside the map.
-    const box = (await page.locator('.region-map').boundingBox())!;
+    const box = (await page.locator('[data-testid="map"]').boundingBox())!;
     for (const code of ['SE-BD', 'SE-M', 'SE-I', 'SE-N']) {
       const p = await labelPoint(page, code);
       expect(p.x).toBeGreaterThan(0);
@@ -59,27 +63,21 @@ describe('map', () => {
     await page.close();
   });
 
-  it("paints the panel first and the map's selection outline a frame later", async () => {
+  it("changes the panel, the map's outline and the address bar together", async () => {
     const { page } = await openPage(browser(), '/');
     await waitForColoredMap(page);
-    // The panel's code is prefetched once the map is drawn; a reader's click comes after that (on
-    // a loaded machine the prefetch can still be under way when the map is coloured).
-    await page.waitForLoadState('networkidle');
-    const order = await page.evaluate(
+    const seen = await page.evaluate(
       () =>
-        new Promise<{ atPanel: unknown; later: unknown }>((resolve) => {
-          const map = (window as never as { __regionMap: { stateOf(c: string): { selected?: boolean } } })
-            .__regionMap;
+        new Promise<{ outline: string | null; search: string }>((resolve) => {
           const mo = new MutationObserver(() => {
             if (document.querySelector('[data-testid="panel"] h2')?.textContent !== 'Blekinge') return;
             mo.disconnect();
-            const atPanel = map.stateOf('SE-K').selected ?? false;
-            // Two frames on, the outline has followed.
-            requestAnimationFrame(() =>
-              requestAnimationFrame(() =>
-                setTimeout(() => resolve({ atPanel, later: map.stateOf('SE-K').selected }), 50),
-              ),
-            );
+            resolve({
+              outline: document
+                .querySelector('[data-testid="map"] path.region[data-code="SE-K"]')!
+                .getAttribute('data-outline'),
+              search: location.search,
+            });
           });
           mo.observe(document.body, { subtree: true, childList: true, characterData: true });
           document
@@ -87,20 +85,24 @@ describe('map', () => {
             .click();
         }),
     );
-    expect(order).toEqual({ atPanel: false, later: true });
+    expect(seen).toEqual({ outline: 'selected', search: '?region=SE-K' });
     await page.close();
   });
 
-  it('selects a region by clicking the map', async () => {
-    const { page } = await openPage(browser(), '/');
+  it('selects a region by clicking the map, once MapLibre has taken over', async () => {
+    const { page, problems } = await openPage(browser(), '/');
     await waitForColoredMap(page);
-    const box = (await page.locator('.region-map').boundingBox())!;
+    const box = (await page.locator('[data-testid="map"]').boundingBox())!;
     const p = await labelPoint(page, 'SE-BD');
+    // Pointing at the map is what brings MapLibre (pan and zoom) in.
     await page.mouse.move(box.x + p.x, box.y + p.y);
+    await page.waitForSelector('[data-testid="map"][data-renderer="maplibre"]');
+    await page.mouse.move(box.x + p.x + 1, box.y + p.y + 1);
     await expect.poll(() => page.locator('.tooltip strong').textContent()).toBe('Norrbotten');
     await page.mouse.click(box.x + p.x, box.y + p.y);
     await page.waitForURL(/region=SE-BD/);
     await expect.poll(async () => (await regionState(page, 'SE-BD')).selected).toBe(true);
+    expect(problems.errors).toEqual([]);
     await page.close();
   });
 
@@ -113,13 +115,47 @@ describe('map', () => {
   });
 });
 
-describe('without WebGL2', () => {
-  const noGl = useBrowser(['--disable-webgl2']);
+describe('without WebGL', () => {
+  const noGl = useBrowser(['--disable-webgl', '--disable-webgl2', '--disable-3d-apis']);
 
-  it('says so in one sentence and keeps the list, panel and table working', async () => {
+  it('draws the SVG map: 21 regions in their classes, hover, click and keyboard open a region', async () => {
+    const { page, problems } = await openPage(noGl(), '/?year=2024');
+    await waitForColoredMap(page);
+    expect(await renderedRegions(page)).toEqual([...REGION_CODES].sort());
+    const c = classify(d, 'decision', 2024, 1100);
+    for (const code of REGION_CODES) {
+      const s = await regionState(page, code);
+      expect([code, s.color, s.pattern]).toEqual([code, c.byRegion[code].color, c.byRegion[code].pattern]);
+    }
+    const box = (await page.locator('[data-testid="map"]').boundingBox())!;
+    const p = await labelPoint(page, 'SE-BD');
+    await page.mouse.move(box.x + p.x, box.y + p.y);
+    await expect.poll(() => page.locator('.tooltip strong').textContent()).toBe('Norrbotten');
+    await page.mouse.click(box.x + p.x, box.y + p.y);
+    await expect.poll(() => page.locator('[data-testid="panel"] h2').textContent()).toBe('Norrbotten');
+    expect(await page.getAttribute('[data-testid="map"]', 'data-renderer')).toBe('svg');
+
+    // The keyboard: one tab stop in the map, arrows move between regions, Enter opens one.
+    await page.focus('[data-testid="map"] path.region[tabindex="0"]');
+    const first = await page.evaluate(() => document.activeElement?.getAttribute('data-code'));
+    await page.keyboard.press('ArrowRight');
+    const second = await page.evaluate(() => document.activeElement?.getAttribute('data-code'));
+    expect(second).not.toBe(first);
+    await expect.poll(async () => (await regionState(page, second!)).outline).toBe('hover');
+    await expect.poll(() => page.locator('.tooltip strong').count()).toBe(1);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(new RegExp(`region=${second}`));
+
+    // Zoom needs MapLibre: once the pointer came over the map, a note says it cannot be had
+    // here and the zoom buttons are gone.
+    await expect.poll(() => page.locator('.map-note').textContent()).toContain('WebGL 2');
+    expect(await page.locator('[data-testid="map"] .zoom').count()).toBe(0);
+    expect(problems.errors.filter((e) => !/WebGL|webgl|GPU/.test(e))).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps the list, panel and table working', async () => {
     const { page, problems } = await openPage(noGl(), '/');
-    const msg = page.locator('[data-testid="map"] .map-message');
-    await expect.poll(() => msg.textContent(), { timeout: 20_000 }).toContain('WebGL 2');
     await expect.poll(() => page.locator('[data-testid="summary"]').textContent()).toContain('13 av 21');
     await page.click('[data-testid="region-list"] button[data-code="SE-I"]');
     await expect.poll(() => page.locator('[data-testid="panel"] h2').textContent()).toBe('Gotland');

@@ -4,9 +4,8 @@
  */
 import { DataError } from './validate';
 
-/** Where the data and geometry live, relative to the app's base URL. */
+/** Where the data live, relative to the app's base URL. */
 export const DATA_DIR = 'data/';
-export const TOPOLOGY_PATH = 'geo/sweden.topo.json';
 
 /** True for errors caused by aborting, which callers ignore rather than show. */
 export function isAbort(e: unknown): boolean {

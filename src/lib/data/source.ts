@@ -9,10 +9,9 @@
 import * as v from 'valibot';
 import type { Cache, CacheEntry } from './cache';
 import { ContentManifest } from './manifest';
-import { DATA_DIR, TOPOLOGY_PATH, fetchJson, fetchText, isAbort, parseJson } from './load';
+import { DATA_DIR, fetchJson, fetchText, isAbort, parseJson } from './load';
 import { DataError, readDataset, type ReadJson } from './validate';
 import type { Dataset } from './schema';
-import { parseTopology, type SwedenTopology } from '../geo/topology';
 import { cacheHint, KEYS, readHinted } from './cacheHint';
 
 export { KEYS };
@@ -198,41 +197,6 @@ export class DataSource {
       return parseJson(text, file);
     }
     throw new StaleFileError(`${file} does not match data version ${manifest?.version}`);
-  }
-
-  /**
-   * The map topology: from the cache at once when it holds a valid copy (checked against the
-   * manifest afterwards; a newer one is fetched and stored for the next visit), else from the
-   * network, checked, validated and stored.
-   */
-  async topology(signal?: AbortSignal): Promise<{ topology: SwedenTopology; origin: Origin }> {
-    const manifestP = this.manifest(signal).catch(() => null);
-    const entry = await this.readEntry<unknown>(KEYS.topology);
-    if (entry) {
-      try {
-        const topology = parseTopology(entry.value);
-        void manifestP.then(async (m) => {
-          const want = m?.files[TOPOLOGY_PATH];
-          if (want && want !== entry.version)
-            await this.fetchTopology(Promise.resolve(m), signal).catch(() => undefined);
-        });
-        return { topology, origin: 'cache' };
-      } catch {
-        await (await this.cacheP).delete(KEYS.topology);
-      }
-    }
-    return { topology: await this.fetchTopology(manifestP, signal), origin: 'network' };
-  }
-
-  private async fetchTopology(
-    manifestP: Promise<ContentManifest | null>,
-    signal?: AbortSignal,
-  ): Promise<SwedenTopology> {
-    const topology = parseTopology(await this.fetchChecked(TOPOLOGY_PATH, TOPOLOGY_PATH, manifestP, signal));
-    const want = (await manifestP)?.files[TOPOLOGY_PATH];
-    if (want && (await (await this.cacheP).put(KEYS.topology, want, topology)))
-      cacheHint.set(KEYS.topology, true);
-    return topology;
   }
 
   /**

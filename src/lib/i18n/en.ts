@@ -39,15 +39,15 @@ const en: Dict = {
   copyFailed: 'Could not copy – copy the address from the browser',
   downloadCsv: 'Download data (CSV)',
   downloadViewCsv: 'Download this view (CSV)',
+  downloadSvg: 'Download image (SVG)',
   downloadPng: 'Download image (PNG)',
-  pngFailed: 'The image could not be made.',
+  imageFailed: 'The image could not be made.',
   imageCredit: 'Map: Natural Earth. A named GP in Sweden’s regions.',
   print: 'Print region report',
   loading: 'Loading data …',
-  mapLoading: 'Loading the map …',
-  mapLabel: (title) => `Map of Sweden’s 21 regions: ${title}. Choose a region in the list.`,
-  noWebgl:
-    'The map cannot be shown because this browser lacks WebGL 2. The table, the region list and the regions’ answers work as usual.',
+  mapLabel: (title) =>
+    `Map of Sweden’s 21 regions: ${title}. Choose a region with the arrow keys and Enter, or in the list.`,
+  noZoom: 'The map cannot be zoomed in this browser (it lacks WebGL 2). Everything else works as usual.',
   mapControls: {
     zoomIn: 'Zoom in',
     zoomOut: 'Zoom out',
@@ -57,7 +57,6 @@ const en: Dict = {
     cmdScroll: 'Use ⌘ + scroll to zoom the map',
     twoFingers: 'Use two fingers to move the map',
   },
-  mapFailed: 'The map could not be shown. The table, the region list and the regions’ answers work as usual.',
   decisionClasses: {
     dated_plan: 'Decision and political plan with a goal year',
     plan: 'Decision and action plan',

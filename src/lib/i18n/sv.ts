@@ -40,15 +40,15 @@ const sv = {
   copyFailed: 'Kunde inte kopiera – kopiera adressen i webbläsaren',
   downloadCsv: 'Ladda ner data (CSV)',
   downloadViewCsv: 'Ladda ner vyn (CSV)',
+  downloadSvg: 'Ladda ner bild (SVG)',
   downloadPng: 'Ladda ner bild (PNG)',
-  pngFailed: 'Bilden kunde inte skapas.',
+  imageFailed: 'Bilden kunde inte skapas.',
   imageCredit: 'Karta: Natural Earth. Fast läkarkontakt i regionerna.',
   print: 'Skriv ut regionrapport',
   loading: 'Hämtar data …',
-  mapLoading: 'Kartan laddas …',
-  mapLabel: (title: string) => `Karta över Sveriges 21 regioner: ${title}. Välj region i listan.`,
-  noWebgl:
-    'Kartan kan inte visas eftersom webbläsaren saknar WebGL 2. Tabellen, regionlistan och regionernas svar fungerar som vanligt.',
+  mapLabel: (title: string) =>
+    `Karta över Sveriges 21 regioner: ${title}. Välj en region med piltangenterna och Enter, eller i listan.`,
+  noZoom: 'Kartan kan inte zoomas i den här webbläsaren (WebGL 2 saknas). Allt annat fungerar som vanligt.',
   mapControls: {
     zoomIn: 'Zooma in',
     zoomOut: 'Zooma ut',
@@ -58,7 +58,6 @@ const sv = {
     cmdScroll: 'Håll ⌘ och scrolla för att zooma kartan',
     twoFingers: 'Använd två fingrar för att flytta kartan',
   },
-  mapFailed: 'Kartan kunde inte visas. Tabellen, regionlistan och regionernas svar fungerar som vanligt.',
   decisionClasses: {
     dated_plan: 'Beslut och politiskt beslutad plan med målår',
     plan: 'Beslut och handlingsplan',

@@ -1,8 +1,8 @@
 /**
- * The imperative MapLibre map behind RegionMap.svelte. Loaded lazily (this module pulls in
- * MapLibre), created once, fed feature-state diffs, destroyed with the component. The map owns
- * only its camera; colours and selection come from the app state. It draws the vector tiles
- * geo/build.mjs cut from the topology, so it needs neither the topology nor the data to start.
+ * The MapLibre renderer's imperative map, behind MapLibreMap.svelte: it draws the map model
+ * (model.ts) as feature-state over the vector tiles geo/build.mjs cut, and owns only its camera.
+ * Loaded on the reader's first sign of wanting to pan or zoom (see MapView.svelte); until then,
+ * and whenever it cannot draw, the SVG map is what the reader sees.
  */
 import {
   Map as MlMap,
@@ -15,10 +15,11 @@ import {
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { RegionCode } from '../data/schema';
-import { labelPoints, type SwedenTopology } from '../geo/topology';
+import { frame, GEOMETRY, ZOOM_RANGE } from './geometry';
+import type { RegionLook } from './model';
 import { HATCH } from './patterns';
 import { whenDrawn, type GpuWait } from './whenDrawn';
-import { buildStyle, COLORS, PATTERN, SWEDEN_BOUNDS, type RegionState } from './style';
+import { buildStyle, featureState, PATTERN, type RegionState } from './style';
 
 setWorkerUrl(workerUrl);
 // One worker in every engine. MapLibre starts one, except in Safari, where it starts half the
@@ -39,66 +40,56 @@ export interface RegionMapOptions {
   onHover: (code: RegionCode | null, point: { x: number; y: number } | null) => void;
   /** Click on a region, or on the sea/land around (null). */
   onSelect: (code: RegionCode | null) => void;
+  /**
+   * The canvas is on screen with the latest colours (true), or cannot be (false: the WebGL
+   * context was lost; true again once it is restored and redrawn).
+   */
+  onShown: (shown: boolean) => void;
   /** MapLibre control labels in the interface language. */
   locale: Record<string, string>;
 }
 
 export interface RegionMapHandle {
-  /** Settles when MapLibre has loaded everything and drawn it; rejects if the map fails first. */
+  /** Settles once the map's first full frame is on screen; rejects if the map fails first. */
   loaded: Promise<void>;
-  /** Applies per-region feature-state; only changed keys are sent to MapLibre. */
-  setStates(states: Partial<Record<RegionCode, RegionState>>): void;
-  /** Takes the regions' label points from the topology (keyboard tooltips anchor there). */
-  setLabels(topology: SwedenTopology): void;
-  /** Screen position (in the container) of a region's label point; null before setLabels. */
+  /** Draws the regions' looks; only what changed is sent to MapLibre. */
+  setLooks(looks: readonly RegionLook[]): void;
+  /** Screen position (in the container) of a region's label point. */
   labelPoint(code: RegionCode): { x: number; y: number } | null;
-  /**
-   * Resolves when the map has rendered everything it was given and its first full frame is on
-   * screen; never settles if the map fails or is destroyed before that.
-   */
+  /** Resolves when the map has rendered everything it was given and it is on screen. */
   idle(): Promise<void>;
-  /** Codes of the regions drawn at the given pixel (test hook and hit testing). */
-  regionsAt(x: number, y: number): RegionCode[];
   /** Relabels MapLibre's controls in another language. */
   setLocale(locale: Record<string, string>): void;
-  /** Codes of every region MapLibre has rendered in the current view. */
-  renderedRegions(): RegionCode[];
-  /** Feature-state of a region as MapLibre holds it. */
-  stateOf(code: RegionCode): Record<string, unknown>;
-  /**
-   * A copy of the map as drawn at `pixelRatio` device pixels per CSS pixel, cropped to Sweden
-   * with a margin of context (for the PNG export).
-   */
-  snapshot(pixelRatio: number): Promise<HTMLCanvasElement>;
-  fit(): void;
+  /** Zooms in (+1) or out (−1) about the centre, as the zoom buttons do. */
+  zoomBy(delta: number): void;
   destroy(): void;
 }
 
 /** Where MapLibre finds a region's feature-state: the regions tile set's one layer. */
 const REGION = { source: 'regions', sourceLayer: 'regions' } as const;
+const LABELS = new Map(GEOMETRY.regions.map((r) => [r.code, r.label]));
 
 /**
- * Creates the map; resolves once its style is in (feature-state can be set from then on), before
- * the first tile is drawn. Rejects (GPUInitializationError or other) where WebGL2 is missing; the
- * caller shows the no-map message and everything else keeps working. A failure after that
- * rejects the handle's `loaded`.
+ * Creates the map at the SVG map's framing (geometry.ts `frame`, the same centre and zoom);
+ * resolves once its style is in (looks can be set from then on), before the first tile is drawn.
+ * Rejects (GPUInitializationError or other) where WebGL2 is missing. A failure after that rejects
+ * the handle's `loaded`.
  */
 export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMapHandle> {
-  let labels = new Map<RegionCode, [number, number]>();
-
   performance.mark('map:create');
+  const start = frame(opts.container.clientWidth, opts.container.clientHeight);
   const map = new MlMap({
     container: opts.container,
     style: buildStyle(new URL(import.meta.env.BASE_URL, location.href).href),
-    bounds: SWEDEN_BOUNDS,
-    fitBoundsOptions: { padding: 12 },
-    // Wide enough that fitting Sweden's height in a wide container is never blocked.
+    center: start.center,
+    zoom: start.zoom,
+    // Far wider than any national view, so the framing the SVG map drew is never adjusted.
     maxBounds: [
-      [-12, 47],
-      [46, 74],
+      [-40, 40],
+      [80, 78],
     ],
-    minZoom: 2.5,
-    maxZoom: 9,
+    minZoom: ZOOM_RANGE.min,
+    maxZoom: ZOOM_RANGE.max,
     renderWorldCopies: false,
     dragRotate: false,
     pitchWithRotate: false,
@@ -111,20 +102,12 @@ export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMap
     pixelRatio: HIDDEN_PIXEL_RATIO,
   });
   // Until every tile is in, MapLibre draws partial frames (the sea, then the land, then the
-  // regions), and on a software renderer each frame shown costs tens of milliseconds of main
-  // thread to composite. The canvas stays hidden (the frame's background is the sea colour)
-  // until the frame that draws everything, which is then the first one composited. Measured
-  // against a canvas shown from the start: painted about as soon, and Lighthouse performance
-  // 93–97 against 78–89.
-  // Hidden frames are still drawn by the GPU, about 30 ms each at full size on a software
-  // renderer. So until then the map draws at HIDDEN_PIXEL_RATIO (a canvas of a few pixels, whose
-  // frames cost next to nothing) and switches to the screen's ratio for the frame that draws
-  // everything: idle to painted fell from about 340 to 190 ms (7 runs). Tiles do not depend on
-  // the ratio; only the drawing buffer does.
-  // That full frame is drawn hidden too, and shown once the GPU has finished it (whenDrawn).
-  // Chromium and Firefox present only a canvas that is painted, so the hidden one keeps its
-  // drawing buffer and shows that frame without a redraw; a browser that presents it anyway
-  // shows the same frame, only without the gain.
+  // regions). The canvas stays hidden (the SVG map shows meanwhile) until the frame that draws
+  // everything, and until then the map draws at HIDDEN_PIXEL_RATIO: hidden frames are still drawn
+  // by the GPU, ~30 ms each at full size on a software renderer, next to nothing at a few pixels.
+  // The full frame is drawn hidden at the screen's ratio and shown once the GPU has finished it
+  // (whenDrawn): compositing a WebGL canvas on a software renderer reads it back, and that read
+  // would otherwise wait ~200 ms on the main thread. Tiles do not depend on the ratio.
   const canvas = map.getCanvas();
   canvas.style.visibility = 'hidden';
   // null (documented, though typed as number): follow the device's pixel ratio, as by default.
@@ -162,22 +145,23 @@ export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMap
   /** Each region's latest state: what MapLibre shows, or will show once its style is back. */
   const applied = new Map<RegionCode, RegionState>();
   // False while the WebGL context is lost and until the style MapLibre rebuilds after it has
-  // loaded: MapLibre has no style then (setFeatureState would throw), and the states given
+  // loaded: MapLibre has no style then (setFeatureState would throw), and the looks given
   // meanwhile are drawn when it is back (see 'webglcontextrestored').
   let styleReady = false;
   // True from a feature-state change until MapLibre reports the frame drawn ('idle').
   let dirty = false;
   map.on('idle', () => (dirty = false));
-  const setStates = (states: Partial<Record<RegionCode, RegionState>>) => {
-    for (const [code, next] of Object.entries(states) as Array<[RegionCode, RegionState]>) {
-      const prev = applied.get(code) ?? {};
+  const setLooks = (looks: readonly RegionLook[]) => {
+    for (const look of looks) {
+      const next = featureState(look);
+      const prev = applied.get(look.code) ?? {};
       const diff: RegionState = {};
       for (const k of Object.keys(next) as Array<keyof RegionState>)
         if (prev[k] !== next[k]) (diff as Record<string, unknown>)[k] = next[k];
       if (Object.keys(diff).length === 0) continue;
-      applied.set(code, { ...prev, ...next });
+      applied.set(look.code, next);
       if (!styleReady) continue;
-      map.setFeatureState({ ...REGION, id: code }, diff);
+      map.setFeatureState({ ...REGION, id: look.code }, diff);
       dirty = true;
     }
   };
@@ -193,8 +177,7 @@ export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMap
   const failed = (reject: (e: unknown) => void) => (e: { error: unknown }) => reject(e.error);
   try {
     // Feature-state can be set once the sources exist, before any tile is drawn, so the handle
-    // is returned then: colours given early make the first drawn frame the coloured one (each
-    // frame costs tens of milliseconds on a software renderer).
+    // is returned then: looks given early make the first drawn frame the coloured one.
     await new Promise<void>((resolve, reject) => {
       map.once('style.load', () => resolve());
       map.once('error', failed(reject));
@@ -206,7 +189,7 @@ export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMap
   }
   styleReady = true;
   addImages();
-  // Loaded once MapLibre has everything and has drawn it at the screen's pixel ratio.
+  // Loaded once MapLibre has everything and its full frame is on screen.
   const loaded = new Promise<void>((resolve, reject) => {
     const onError = failed(reject);
     map.once('load', () => {
@@ -218,15 +201,20 @@ export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMap
     map.once('error', onError);
   });
 
-  // A lost WebGL context takes MapLibre's style with it; a restored one comes back without
-  // feature-state: MapLibre rebuilds the style from a snapshot, asynchronously, so the latest
-  // colours (including any given while it was lost) are drawn once that style has loaded.
-  map.on('webglcontextlost', () => (styleReady = false));
+  // A lost WebGL context takes MapLibre's style with it (the SVG map shows meanwhile); a
+  // restored one comes back without feature-state: MapLibre rebuilds the style from a snapshot,
+  // asynchronously, so the latest looks (including any given while it was lost) are drawn once
+  // that style has loaded, and the canvas is shown again once that frame is drawn.
+  map.on('webglcontextlost', () => {
+    styleReady = false;
+    opts.onShown(false);
+  });
   map.on('webglcontextrestored', () => {
     const restore = () => {
       styleReady = true;
       addImages();
       reapply();
+      map.once('idle', () => opts.onShown(true));
       map.triggerRepaint();
     };
     if (map.isStyleLoaded()) restore();
@@ -256,10 +244,6 @@ export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMap
   map.on('movestart', (e) => {
     if ((e as { originalEvent?: Event }).originalEvent) userMoved = true;
   });
-  const fit = () => {
-    userMoved = false;
-    map.fitBounds(SWEDEN_BOUNDS, { padding: 12, animate: false });
-  };
   const ro = new ResizeObserver(() => {
     // The observer also reports the size the map was created at: resizing then would only cost
     // an extra frame.
@@ -267,18 +251,22 @@ export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMap
     if (next === size) return;
     size = next;
     map.resize();
-    if (!userMoved) fit();
+    if (userMoved) return;
+    const f = frame(opts.container.clientWidth, opts.container.clientHeight);
+    map.jumpTo({ center: f.center, zoom: f.zoom });
   });
   ro.observe(opts.container);
 
+  void loaded.then(
+    () => opts.onShown(true),
+    () => undefined,
+  );
+
   return {
     loaded,
-    setStates,
-    setLabels(topology) {
-      labels = labelPoints(topology);
-    },
+    setLooks,
     labelPoint(code) {
-      const ll = labels.get(code);
+      const ll = LABELS.get(code);
       if (!ll) return null;
       const p = map.project(ll);
       return { x: p.x, y: p.y };
@@ -296,11 +284,6 @@ export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMap
         }
       });
     },
-    regionsAt(x, y) {
-      return map
-        .queryRenderedFeatures([x, y], { layers: ['region-fill'] })
-        .map((f) => f.properties?.code as RegionCode);
-    },
     setLocale(locale) {
       // MapLibre reads `locale` only when a control is created; relabel the buttons in place.
       const c = map.getContainer();
@@ -315,56 +298,12 @@ export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMap
           el.setAttribute('aria-label', locale[key]);
         }
       }
-      const canvas = map.getCanvas();
       if (locale['Map.Title']) canvas.setAttribute('aria-label', locale['Map.Title']);
     },
-    renderedRegions() {
-      const codes = map
-        .queryRenderedFeatures({ layers: ['region-fill'] })
-        .map((f) => f.properties?.code as RegionCode);
-      return [...new Set(codes)].sort();
+    zoomBy(delta) {
+      userMoved = true;
+      map.zoomTo(map.getZoom() + delta);
     },
-    stateOf(code) {
-      // Nothing while MapLibre has no style (a lost context): it would throw.
-      return styleReady ? map.getFeatureState({ ...REGION, id: code }) : {};
-    },
-    async snapshot(pixelRatio) {
-      map.setPixelRatio(pixelRatio);
-      try {
-        await new Promise<void>((resolve) => {
-          map.once('idle', () => resolve());
-          map.triggerRepaint();
-        });
-        // WebGL keeps the drawn frame only until it is composited: copy it inside 'render'.
-        return await new Promise<HTMLCanvasElement>((resolve) => {
-          map.once('render', () => {
-            const src = map.getCanvas();
-            const [w, sth, e, n] = SWEDEN_BOUNDS;
-            const a = map.project([w, sth]);
-            const b = map.project([e, n]);
-            const margin = 24;
-            const x0 = Math.max(0, Math.floor((Math.min(a.x, b.x) - margin) * pixelRatio));
-            const y0 = Math.max(0, Math.floor((Math.min(a.y, b.y) - margin) * pixelRatio));
-            const x1 = Math.min(src.width, Math.ceil((Math.max(a.x, b.x) + margin) * pixelRatio));
-            const y1 = Math.min(src.height, Math.ceil((Math.max(a.y, b.y) + margin) * pixelRatio));
-            const copy = document.createElement('canvas');
-            copy.width = Math.max(1, x1 - x0);
-            copy.height = Math.max(1, y1 - y0);
-            const ctx = copy.getContext('2d')!;
-            // The canvas is transparent where the sea is (the page draws it behind the map).
-            ctx.fillStyle = COLORS.sea;
-            ctx.fillRect(0, 0, copy.width, copy.height);
-            ctx.drawImage(src, x0, y0, copy.width, copy.height, 0, 0, copy.width, copy.height);
-            resolve(copy);
-          });
-          map.triggerRepaint();
-        });
-      } finally {
-        if (revealed) followDevice();
-        else map.setPixelRatio(HIDDEN_PIXEL_RATIO);
-      }
-    },
-    fit,
     destroy() {
       gpu?.cancel();
       ro.disconnect();

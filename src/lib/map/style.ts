@@ -1,62 +1,32 @@
 /**
- * The map style, built in code: no tile server, no remote glyphs or sprites, nothing fetched.
- * Regions are coloured through feature-state (`color`, already dimmed where it should be,
- * `pattern`, `dim`, `hover`, `selected`, `highlight`), so switching metric or year never
- * re-uploads geometry or rebuilds expressions.
+ * The MapLibre style, built in code: no tile server, no remote glyphs or sprites, nothing
+ * fetched. Regions are coloured through feature-state, each region's look from the map model
+ * (`color`, already dimmed where it should be, `pattern`, `dim`, `outline`), so switching metric
+ * or year never re-uploads geometry or rebuilds expressions.
  */
 import type { ExpressionSpecification, StyleSpecification, VectorSourceSpecification } from 'maplibre-gl';
 import tiles from '../../../public/geo/tiles/index.json';
+import { COLORS, DIM, type RegionLook } from './model';
 
-export const COLORS = {
-  /** Drawn by the map frame's CSS background (app.css), behind the transparent canvas. */
-  sea: '#dde7ef',
-  land: '#ebe8e3',
-  landBorder: '#c9c3ba',
-  regionBorder: '#ffffff',
-  noData: '#f2f2f2',
-  outline: '#111111',
-} as const;
+export { COLORS };
 
-/** Sweden with Gotland and the far north: [west, south, east, north]. */
-export const SWEDEN_BOUNDS: [number, number, number, number] = [10.9, 55.3, 24.2, 69.1];
-
-/** Feature-state keys the style reads. */
+/** Feature-state keys the style reads: a region's look (model.ts) as MapLibre takes it. */
 export interface RegionState {
   color?: string;
   pattern?: 'none' | 'inferred' | 'unknown';
   dim?: boolean;
-  hover?: boolean;
-  selected?: boolean;
-  highlight?: boolean;
+  outline?: boolean;
+}
+
+/** A region's look as feature-state. */
+export function featureState(look: RegionLook): RegionState {
+  return { color: look.fill, pattern: look.pattern, dim: look.dim, outline: look.outline !== 'none' };
 }
 
 const state = (key: keyof RegionState): ExpressionSpecification => ['feature-state', key];
 const flag = (key: keyof RegionState): ExpressionSpecification => ['boolean', state(key), false];
-/** How much of a dimmed region's own colour shows (outside a highlighted legend class). */
-export const DIM = 0.3;
 /** Dimmed regions' hatches fade with them. */
 const opacity = (full: number): ExpressionSpecification => ['case', flag('dim'), full * DIM, full];
-
-/**
- * `color` mixed into `ground` so that `share` of it shows: what a fill of opacity `share` over
- * `ground` looks like. The map dims a region by handing it this colour rather than through
- * fill-opacity: one feature-state expression less for MapLibre to re-evaluate on every restyle,
- * and the fill stays opaque. Colours are `#rrggbb`; anything else is returned unchanged.
- */
-export function mix(color: string, ground: string, share: number): string {
-  const parse = (hex: string) =>
-    /^#[0-9a-f]{6}$/i.test(hex) ? [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) : null;
-  const a = parse(color);
-  const b = parse(ground);
-  if (!a || !b) return color;
-  return `#${a
-    .map((c, i) =>
-      Math.round(c * share + b[i]! * (1 - share))
-        .toString(16)
-        .padStart(2, '0'),
-    )
-    .join('')}`;
-}
 
 /** Name of the hatch image the style uses; see patterns.ts. */
 export const PATTERN = 'hatch';
@@ -153,11 +123,11 @@ export function buildStyle(baseUrl: string): StyleSpecification {
           // Always 1. Written per feature, as the outline's opacity is, so that both lines
           // draw with one shader program: MapLibre compiles one per set of per-feature
           // properties, and each costs tens of milliseconds on a software renderer.
-          'line-opacity': ['case', flag('selected'), 1, 1],
+          'line-opacity': ['case', flag('outline'), 1, 1],
         },
       },
       {
-        // Hover, legend highlight and selection in one layer: width and opacity from feature-state.
+        // Selection, hover and legend highlight: one outline, shown where the model says.
         id: 'region-outline',
         type: 'line',
         source: 'regions',
@@ -165,7 +135,7 @@ export function buildStyle(baseUrl: string): StyleSpecification {
         paint: {
           'line-color': COLORS.outline,
           'line-width': 2.5,
-          'line-opacity': ['case', ['any', flag('selected'), flag('hover'), flag('highlight')], 1, 0],
+          'line-opacity': ['case', flag('outline'), 1, 0],
         },
       },
     ],

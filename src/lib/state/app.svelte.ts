@@ -20,9 +20,7 @@ import {
 } from './url';
 import type { Series } from '../series';
 import type { DataSource } from '../data/source';
-import type { SwedenTopology } from '../geo/topology';
 import type { VisitChange } from '../visits';
-import { afterPaint } from '../afterPaint';
 
 const KEY = Symbol('app');
 
@@ -45,21 +43,6 @@ export class AppState {
   series = $state.raw<Series | null>(null);
   /** The data source (cache + network), created once at start. */
   source!: DataSource;
-  /**
-   * The topology, asked for at start: the map (drawn from its own tiles) takes the regions' label
-   * points from it, and its failure is what an offline first visit looks like.
-   */
-  topology = $state.raw<Promise<{ topology: SwedenTopology }>>(new Promise(() => undefined));
-  /** True when the last request for the geometry failed (it is asked for again on retry). */
-  topologyFailed = false;
-
-  /** Asks the data source for the geometry (again). */
-  requestTopology(): void {
-    this.topologyFailed = false;
-    const p = this.source.topology();
-    p.catch(() => (this.topologyFailed = true));
-    this.topology = p;
-  }
   /** What changed since the reader's last visit, if anything. */
   visitChange = $state.raw<VisitChange | null>(null);
   /** Transient UI state shared by the map, the list and the tooltip; not part of the URL. */
@@ -80,18 +63,6 @@ export class AppState {
   survey = $derived(this.dataset ? surveyFor(this.dataset, this.view.year) : null);
   classification = $derived(
     this.dataset ? classifyCached(this.dataset, this.view.metric, this.view.year, this.view.target) : null,
-  );
-  /**
-   * A view the map shows one frame ahead of everything else: a switch of metric, year or target
-   * restyles the map in the very next frame, and the text (legend, summary, list, panel) follows
-   * in the frame after. Null when nothing is ahead.
-   */
-  private ahead = $state.raw<ViewState | null>(null);
-  /** The classification the map draws: the view's, or the one a switch is bringing in. */
-  mapClassification = $derived(
-    this.ahead && this.dataset
-      ? classifyCached(this.dataset, this.ahead.metric, this.ahead.year, this.ahead.target)
-      : this.classification,
   );
   summary = $derived.by(() => {
     if (!this.dataset) return '';
@@ -146,10 +117,6 @@ export class AppState {
 
   /** Reads the view from a query string (initial load and popstate). */
   readUrl(search: string): void {
-    // The address bar moved (Back, Forward): a write still waiting would undo the move.
-    this.cancelUrlWrite();
-    this.pendingUrl = null;
-    this.ahead = null;
     const parsed = parseView(search);
     this.view = this.dataset ? resolveView(parsed, this.surveyYears) : parsed;
     void this.ensureLang(parsed.lang);
@@ -175,25 +142,11 @@ export class AppState {
    * current one, for continuous inputs such as the what-if slider).
    */
   navigate(patch: Partial<ViewState>, mode: 'push' | 'replace' = 'push'): void {
-    const base = this.ahead ?? this.view;
-    const merged = { ...base, ...patch };
+    const merged = { ...this.view, ...patch };
     // A pinned legend class belongs to one map: another metric or survey has other classes.
-    if (merged.metric !== base.metric || merged.year !== base.year) this.pinnedClass = null;
-    const next = this.dataset ? resolveView(merged, this.surveyYears) : merged;
-    if (this.dataset && coloursOnly(this.view, next)) this.ahead = next;
-    else {
-      this.ahead = null;
-      this.view = next;
-    }
-    // The view catches up with the map when the address bar does, after the paint (flushUrl).
+    if (merged.metric !== this.view.metric || merged.year !== this.view.year) this.pinnedClass = null;
+    this.view = this.dataset ? resolveView(merged, this.surveyYears) : merged;
     this.writeUrl(mode);
-  }
-
-  /** Brings everything else up to the view the map is showing ahead (see `mapClassification`). */
-  private commitView(): void {
-    if (!this.ahead) return;
-    this.view = this.ahead;
-    this.ahead = null;
   }
 
   /** Closes the region panel and gives the focus back to the region's button in the list. */
@@ -210,49 +163,13 @@ export class AppState {
     return location.pathname + serialiseView(view) + location.hash;
   }
 
-  /** How the next address-bar write goes in, while one waits for the frame to be painted. */
-  private pendingUrl: 'push' | 'replace' | null = null;
-  private cancelUrlWrite: () => void = () => undefined;
-
-  /**
-   * Puts the view into the address bar after the next paint: pushState costs milliseconds, and a
-   * switch should restyle the map in the very next frame. Changes within one frame make one
-   * history entry, a push if any of them was one.
-   */
+  /** Puts the view into the address bar and history, when it differs from what is there. */
   private writeUrl(mode: 'push' | 'replace'): void {
-    const waiting = this.pendingUrl !== null;
-    this.pendingUrl = this.pendingUrl === 'push' || mode === 'push' ? 'push' : 'replace';
-    if (!waiting) this.cancelUrlWrite = afterPaint(() => this.flushUrl());
-  }
-
-  /** Writes a waiting view change into the address bar and history now. */
-  flushUrl(): void {
-    this.commitView();
-    const mode = this.pendingUrl;
-    this.pendingUrl = null;
-    this.cancelUrlWrite();
-    if (!mode) return;
     const url = this.href();
     if (url === location.pathname + location.search + location.hash) return;
     if (mode === 'push') history.pushState(null, '', url);
     else history.replaceState(null, '', url);
   }
-}
-
-/**
- * True when two map views differ only in what colours the map (metric, survey year, what-if
- * target): the one kind of change the map can show a frame ahead of the text.
- */
-export function coloursOnly(a: ViewState, b: ViewState): boolean {
-  if (a.view !== 'map' || b.view !== 'map') return false;
-  let changed = false;
-  for (const k of Object.keys(DEFAULT_VIEW) as Array<keyof ViewState>) {
-    const same = Array.isArray(a[k]) ? String(a[k]) === String(b[k]) : a[k] === b[k];
-    if (same) continue;
-    if (k !== 'metric' && k !== 'year' && k !== 'target') return false;
-    changed = true;
-  }
-  return changed;
 }
 
 /** Provides the app state to the component tree. */

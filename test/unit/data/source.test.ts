@@ -24,7 +24,6 @@ import { loadDataset, rawFiles } from '../helpers';
 
 const PUBLIC = fileURLToPath(new URL('../../../public/', import.meta.url));
 const BASE = 'https://example.test/app/';
-const TOPO = 'geo/sweden.topo.json';
 
 /** Every file the app fetches, by path relative to the site root, as served (exact bytes). */
 let served: Map<string, string>;
@@ -489,93 +488,6 @@ describe('DataSource.dataset', () => {
   });
 });
 
-describe('DataSource.topology', () => {
-  const want = () => manifest.files[TOPO]!;
-  const topology = () => JSON.parse(served.get(TOPO)!) as unknown;
-
-  it('cold: fetched, validated and stored under its file hash', async () => {
-    const server = serve();
-    const cache = await openCache();
-    const r = await new DataSource(BASE, cache).topology();
-    expect(r.origin).toBe('network');
-    expect(r.topology.type).toBe('Topology');
-    expect(r.topology.objects.regions.geometries).toHaveLength(21);
-    expect(server.paths()).toEqual(['data/manifest.json', TOPO]);
-    const entry = await cache.get(KEYS.topology);
-    expect(entry?.version).toBe(want());
-    expect(entry?.value).toEqual(topology());
-  });
-
-  it('from the cache when the hash matches: only the manifest is fetched', async () => {
-    const server = serve();
-    const cache = await openCache();
-    await cache.put(KEYS.topology, want(), topology());
-    const r = await new DataSource(BASE, cache).topology();
-    expect(r.origin).toBe('cache');
-    expect(r.topology).toEqual(topology());
-    expect(server.paths()).toEqual(['data/manifest.json']);
-  });
-
-  it('served from the cache at once when the hash differs; the new one is fetched and stored for next time', async () => {
-    const server = serve();
-    const cache = await openCache();
-    await cache.put(KEYS.topology, 'deadbeefdeadbeef', topology());
-    const r = await new DataSource(BASE, cache).topology();
-    expect(r.origin).toBe('cache');
-    await vi.waitFor(async () => expect((await cache.get(KEYS.topology))?.version).toBe(want()));
-    expect(server.paths()).toEqual(['data/manifest.json', TOPO]);
-  });
-
-  it('a corrupt cached topology is deleted and refetched', async () => {
-    const server = serve();
-    const cache = await openCache();
-    await cache.put(KEYS.topology, want(), { type: 'Topology', objects: {} });
-    const del = vi.spyOn(cache, 'delete');
-    const r = await new DataSource(BASE, cache).topology();
-    expect(del).toHaveBeenCalledWith(KEYS.topology);
-    expect(r.origin).toBe('network');
-    expect(r.topology.objects.regions.geometries).toHaveLength(21);
-    expect(server.paths()).toEqual(['data/manifest.json', TOPO]);
-    expect((await cache.get(KEYS.topology))?.value).toEqual(topology());
-  });
-
-  it('offline: the cached topology, whatever its hash', async () => {
-    serve({ offline: true });
-    const cache = await openCache();
-    await cache.put(KEYS.topology, 'deadbeefdeadbeef', topology());
-    const r = await new DataSource(BASE, cache).topology();
-    expect(r.origin).toBe('cache');
-  });
-
-  it('offline without a cache: rejects with a DataError naming the file', async () => {
-    serve({ offline: true });
-    const e = await new DataSource(BASE, await openCache()).topology().catch((x: unknown) => x);
-    expect(e).toBeInstanceOf(DataError);
-    expect((e as DataError).file).toBe(TOPO);
-  });
-
-  it('a mismatching topology is fetched twice in the background and the stale cached one is kept', async () => {
-    const server = serve({ respond: (p) => (p === TOPO ? JSON.stringify(topology()) + '\n' : undefined) });
-    const cache = await openCache();
-    await cache.put(KEYS.topology, 'deadbeefdeadbeef', topology());
-    const r = await new DataSource(BASE, cache).topology();
-    expect(r.origin).toBe('cache');
-    await vi.waitFor(() =>
-      expect(server.calls.filter((c) => c.path === TOPO).map((c) => c.cache)).toEqual(['default', 'reload']),
-    );
-    await new Promise((res) => setTimeout(res, 20));
-    expect((await cache.get(KEYS.topology))?.version).toBe('deadbeefdeadbeef');
-  });
-
-  it('shares the session manifest with dataset()', async () => {
-    const server = serve();
-    const source = new DataSource(BASE, await openCache());
-    await source.dataset(() => undefined);
-    await source.topology();
-    expect(server.count('data/manifest.json')).toBe(1);
-  });
-});
-
 describe('DataSource with reads prefetched at boot', () => {
   it('uses a prefetched dataset read instead of asking the cache, once', async () => {
     const server = serve();
@@ -620,23 +532,6 @@ describe('DataSource with reads prefetched at boot', () => {
     expect(server.paths().slice(1).sort()).toEqual(DATA_PATHS().sort());
   });
 
-  it('uses a prefetched topology read', async () => {
-    const server = serve();
-    const cache = await openCache();
-    const topology = JSON.parse(served.get(TOPO)!) as unknown;
-    await cache.put(KEYS.topology, manifest.files[TOPO]!, topology);
-    const get = vi.spyOn(cache, 'get');
-    const source = new DataSource(BASE, cache, {
-      [KEYS.topology]: Promise.resolve(await cache.get(KEYS.topology)),
-    });
-    get.mockClear();
-    const r = await source.topology();
-    expect(r.origin).toBe('cache');
-    expect(r.topology).toEqual(topology);
-    expect(get).not.toHaveBeenCalled();
-    expect(server.paths()).toEqual(['data/manifest.json']);
-  });
-
   it('takes the cache as a promise, so reads can start before it has opened', async () => {
     serve();
     const opening = openCache();
@@ -669,11 +564,9 @@ describe('the localStorage hint of what IndexedDB holds', () => {
     const get = vi.spyOn(cache, 'get');
     const { updates, onUpdate } = recorder();
     await new DataSource(BASE, cache).dataset(onUpdate);
-    await new DataSource(BASE, cache).topology();
     expect(get).not.toHaveBeenCalled();
     expect(updates.map((u) => u.origin)).toEqual(['network']);
     expect(storage.get(cacheHint.key(KEYS.dataset))).toBe('1');
-    expect(storage.get(cacheHint.key(KEYS.topology))).toBe('1');
   });
 
   it('with the hint set, the cache is read; readHinted resolves at once without it', async () => {
@@ -685,7 +578,7 @@ describe('the localStorage hint of what IndexedDB holds', () => {
     await new DataSource(BASE, cache).dataset(onUpdate);
     expect(updates.map((u) => u.origin)).toEqual(['cache']);
     const get = vi.spyOn(cache, 'get');
-    expect(await readHinted(Promise.resolve(cache), KEYS.topology)).toBeUndefined();
+    expect(await readHinted(Promise.resolve(cache), KEYS.derived)).toBeUndefined();
     expect(get).not.toHaveBeenCalled();
     expect((await readHinted(Promise.resolve(cache), KEYS.dataset))?.version).toBe(manifest.version);
   });

@@ -9,7 +9,7 @@ import { PbfReader } from 'pbf';
 import { VectorTile } from '@mapbox/vector-tile';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { REGION_CODES } from '../../../src/lib/data/schema';
-import { labelPoints, parseTopology } from '../../../src/lib/geo/topology';
+import { labelPoints, parseTopology } from './topologySchema';
 import { decode, positions } from '../helpers';
 
 const DIR = 'public/geo/tiles';

@@ -2,15 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createPropertyExpression, latest, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
-import {
-  buildStyle,
-  COLORS,
-  DIM,
-  mix,
-  PATTERN,
-  SWEDEN_BOUNDS,
-  type RegionState,
-} from '../../../src/lib/map/style';
+import { buildStyle, COLORS, featureState, PATTERN, type RegionState } from '../../../src/lib/map/style';
 
 const ORIGIN = 'http://localhost:4173';
 const BASE_URL = `${ORIGIN}/`;
@@ -129,7 +121,7 @@ describe('buildStyle', () => {
     // Dimming reaches the fill mixed into its colour (see mix()), not as an opacity expression.
     ['region-fill', ['color']],
     ['region-hatch', ['pattern', 'dim']],
-    ['region-outline', ['hover', 'highlight', 'selected']],
+    ['region-outline', ['outline']],
   ])('%s reads feature-state %j', (id, keys) => {
     const layer = style.layers.find((l) => l.id === id)!;
     expect((layer as { source?: string }).source).toBe('regions');
@@ -163,8 +155,20 @@ describe('buildStyle', () => {
 
   it('reads every feature-state key the app sets', () => {
     const all = new Set(regionLayers(style).flatMap((l) => [...stateKeys(l)]));
-    const keys: Array<keyof RegionState> = ['color', 'pattern', 'dim', 'hover', 'selected', 'highlight'];
+    const keys: Array<keyof RegionState> = ['color', 'pattern', 'dim', 'outline'];
     expect([...all].sort()).toEqual([...keys].sort());
+  });
+
+  it("takes a region's look from the map model, whatever the outline is for", () => {
+    const look = { code: 'SE-AB', fill: '#0072b2', pattern: 'inferred', dim: true } as const;
+    expect(featureState({ ...look, outline: 'none' })).toEqual({
+      color: '#0072b2',
+      pattern: 'inferred',
+      dim: true,
+      outline: false,
+    });
+    for (const o of ['selected', 'hover', 'highlight'] as const)
+      expect(featureState({ ...look, outline: o }).outline).toBe(true);
   });
 
   it('the fill falls back to the no-data colour', () => {
@@ -197,17 +201,6 @@ describe('buildStyle', () => {
     const fill = style.layers.find((l) => l.id === 'region-fill') as { paint: Record<string, unknown> };
     expect(fill.paint).not.toHaveProperty('fill-opacity');
   });
-
-  it('SWEDEN_BOUNDS is [west, south, east, north] around Sweden', () => {
-    const [w, s, e, n] = SWEDEN_BOUNDS;
-    expect(w).toBeLessThan(e);
-    expect(s).toBeLessThan(n);
-    // Smygehuk (55.34 N), Treriksröset (69.06 N), Haparanda (24.1 E), Koster (11.0 E).
-    expect(s).toBeLessThanOrEqual(55.34);
-    expect(n).toBeGreaterThanOrEqual(69.06);
-    expect(e).toBeGreaterThanOrEqual(24.1);
-    expect(w).toBeLessThanOrEqual(11.0);
-  });
 });
 
 describe('the sea behind the transparent canvas', () => {
@@ -215,25 +208,5 @@ describe('the sea behind the transparent canvas', () => {
     const css = readFileSync('src/app.css', 'utf8');
     const rule = /\.map-frame \{([^}]*)\}/.exec(css)?.[1] ?? '';
     expect(rule).toContain(`background: ${COLORS.sea};`);
-  });
-});
-
-describe('mix', () => {
-  it.each([
-    ['#000000', '#ffffff', 0.3, '#b3b3b3'],
-    ['#ffffff', '#000000', 1, '#ffffff'],
-    ['#0072b2', '#ebe8e3', 0, '#ebe8e3'],
-    ['#0072b2', '#ebe8e3', DIM, '#a5c5d4'],
-    ['red', '#ffffff', 0.3, 'red'],
-  ])('mix(%s, %s, %d) = %s', (a, b, share, want) => expect(mix(a, b, share)).toBe(want));
-
-  it('is what a fill of that opacity over the ground looks like, channel by channel', () => {
-    const c = [0x56, 0xb4, 0xe9];
-    const g = [0xeb, 0xe8, 0xe3];
-    const got = mix('#56b4e9', '#ebe8e3', DIM);
-    c.forEach((x, i) => {
-      const want = Math.round(x * DIM + g[i]! * (1 - DIM));
-      expect(parseInt(got.slice(1 + 2 * i, 3 + 2 * i), 16)).toBe(want);
-    });
   });
 });

@@ -1,10 +1,10 @@
 /**
- * The map geometry: a TopoJSON topology (public/geo/sweden.topo.json, built by geo/build.mjs)
+ * The committed topology's contract, for its tests: a TopoJSON topology (public/geo/sweden.topo.json, built by geo/build.mjs)
  * with an object `regions` (21 geometries keyed by ISO 3166-2 code) and `land` (context).
  */
 import * as v from 'valibot';
-import { RegionCode } from '../data/schema';
-import { DataError, formatIssues } from '../data/validate';
+import { RegionCode } from '../../../src/lib/data/schema';
+import { DataError, formatIssues } from '../../../src/lib/data/validate';
 
 const Geometry = v.looseObject({ type: v.string(), arcs: v.optional(v.array(v.unknown())) });
 
