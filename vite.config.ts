@@ -3,7 +3,6 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { dataPlugin } from './src/build/dataPlugin.ts';
 import { cspPlugin } from './src/build/cspPlugin.ts';
 import { mapCssPlugin } from './src/build/mapCssPlugin.ts';
-import { preloadMapPlugin } from './src/build/preloadPlugin.ts';
 import { VitePWA } from 'vite-plugin-pwa';
 
 export default defineConfig({
@@ -11,14 +10,17 @@ export default defineConfig({
     svelte({ compilerOptions: { runes: true } }),
     dataPlugin(),
     cspPlugin(),
-    preloadMapPlugin(),
     mapCssPlugin(),
-    // Offline after one visit: Workbox precaches the shell, MapLibre's worker (.mjs), the data and
-    // the geometry (the topology, and the map tiles to zoom 5). Registered from a script file (no
+    // Offline after one visit: Workbox precaches the shell (the SVG map's geometry is in it),
+    // MapLibre's chunk and worker (.mjs), the data and the map tiles to zoom 5, in the background
+    // once the page has loaded. Registered from a script file (no
     // inline script, so the CSP holds).
     VitePWA({
       registerType: 'autoUpdate',
-      injectRegister: 'script',
+      // Registered by the app itself (src/lib/registerServiceWorker.ts), once the first coloured
+      // map is on screen and the page is idle: its precache (2 MB, MapLibre included) then does
+      // not compete with the first visit's own loading, and an embed never registers one.
+      injectRegister: false,
       manifest: false,
       workbox: {
         globPatterns: ['**/*.{html,js,mjs,css,json,csv,svg,woff2,txt,pbf}'],
@@ -30,7 +32,14 @@ export default defineConfig({
         // tiles to zoom 5 are precached (44 files, ~35 KB): the national and county views work offline. The 342
         // deeper ones are cached as they are viewed: precaching all 386 made the first visit's
         // install compete with its load (Lighthouse performance 85–90 against 96, 4 runs each).
-        globIgnores: ['data/manifest.json', 'geo/tiles/index.json', 'geo/tiles/regions/{6,7,8}/**'],
+        // The topology is published for re-use, but the app no longer fetches it.
+        globIgnores: [
+          'data/manifest.json',
+          'geo/sweden.topo.json',
+          'geo/sweden-paths.json',
+          'geo/tiles/index.json',
+          'geo/tiles/regions/{6,7,8}/**',
+        ],
         runtimeCaching: [
           {
             // Stale-while-revalidate: a tile changed by a new geometry build is fresh from the
@@ -50,10 +59,11 @@ export default defineConfig({
   ],
   build: {
     target: 'es2022',
-    // One stylesheet: MapLibre's CSS comes with the page, so the lazily imported map chunk
-    // never waits for a stylesheet before it can run.
+    // One stylesheet: MapLibre's CSS (the part the map uses, 1.9 KB gzipped) comes with the page,
+    // so the lazily imported map chunk never waits for a stylesheet before it can run.
     cssCodeSplit: false,
-    // MapLibre's own chunk is ~800 KB unminified; it is loaded lazily, after the text.
+    // MapLibre's own chunk is ~1 MB unminified; it is loaded only when a reader reaches for pan
+    // or zoom (the SVG map is the map until then).
     chunkSizeWarningLimit: 1200,
   },
   preview: { port: 4173, strictPort: true },

@@ -172,7 +172,10 @@ function writePaths(topo) {
   const [tx, ty] = topo.transform.translate;
   const project = ([lon, lat]) => {
     const r = (lat * Math.PI) / 180;
-    return [((lon + 180) / 360) * world, ((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * world];
+    return [
+      ((lon + 180) / 360) * world,
+      ((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * world,
+    ];
   };
   // Decode the delta-encoded, quantized arcs to projected absolute positions: a planar topology
   // with the same arcs, so simplifying keeps every shared border shared.
@@ -212,7 +215,12 @@ function writePaths(topo) {
   };
   const regionsOut = feature(simple, simple.objects.regions).features.map((f) => {
     const label = f.properties.label;
-    return { code: f.id, label, at: project(label).map((v) => Math.round(v * 10) / 10), d: pathOf(f.geometry) };
+    return {
+      code: f.id,
+      label,
+      at: project(label).map((v) => Math.round(v * 10) / 10),
+      d: pathOf(f.geometry),
+    };
   });
   const landOut = feature(simple, simple.objects.land)
     .features.map((f) => pathOf(f.geometry))

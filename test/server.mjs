@@ -37,6 +37,8 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.csv', '
 export async function serve(root, port, { mounts = {} } = {}) {
   const base = resolve(root);
   const cache = new Map();
+  /** Body bytes last sent for each path, as sent (gzipped where it was). */
+  const sent = new Map();
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
@@ -62,7 +64,9 @@ export async function serve(root, port, { mounts = {} } = {}) {
         'Cache-Control': 'no-cache',
         ...(gzip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
       });
-      res.end(gzip ? body.gz : body.raw);
+      const out = gzip ? body.gz : body.raw;
+      sent.set(url.pathname, out.length);
+      res.end(out);
     } catch {
       res.writeHead(404).end('Not found');
     }
@@ -77,6 +81,8 @@ export async function serve(root, port, { mounts = {} } = {}) {
     server,
     port: actual,
     origin: `http://localhost:${actual}`,
+    /** Body bytes last sent for a path (the benchmark counts what its own browser cannot see). */
+    sentBytes: (path) => sent.get(path) ?? null,
     /** Stops listening and drops every open connection, as a host that went down would. */
     stop() {
       return new Promise((ok) => {

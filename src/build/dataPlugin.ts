@@ -2,7 +2,9 @@
  * Vite plugin that publishes what is derived from public/data and public/geo:
  * - `data/dataset.csv`: the tidy CSV, generated from the same files the app loads;
  * - `data/manifest.json`: a content hash per file and for the whole, so the app's cache can tell
- *   when the data changed (see src/lib/data/cache.ts).
+ *   when the data changed (see src/lib/data/cache.ts);
+ * - the module `virtual:data-files`: the data files index.json lists, so that a first visit can
+ *   request them all at once (src/boot.ts) instead of after index.json has come.
  * The build fails when the data do not validate, so a broken file never ships.
  */
 import { createHash } from 'node:crypto';
@@ -39,6 +41,19 @@ export async function contentManifest(publicDir: string): Promise<ContentManifes
   return { version: all.digest('hex').slice(0, 12), files };
 }
 
+const FILES_MODULE = 'virtual:data-files';
+
+/** The files public/data/index.json lists, in its order, as paths under data/. */
+export async function listedFiles(publicDir: string): Promise<string[]> {
+  const index = JSON.parse(await readFile(join(publicDir, 'data', 'index.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
+  return Object.values(index)
+    .flat()
+    .filter((f): f is string => typeof f === 'string');
+}
+
 /** The plugin; `publicDir` defaults to ./public. */
 export function dataPlugin(publicDir = 'public'): Plugin {
   const build = async () => {
@@ -47,6 +62,13 @@ export function dataPlugin(publicDir = 'public'): Plugin {
   };
   return {
     name: 'fast-lakarkontakt-data',
+    resolveId(id) {
+      return id === FILES_MODULE ? `\0${FILES_MODULE}` : null;
+    },
+    async load(id) {
+      if (id !== `\0${FILES_MODULE}`) return null;
+      return `export default ${JSON.stringify(await listedFiles(publicDir))};`;
+    },
     async generateBundle() {
       const { csv, manifest } = await build();
       this.emitFile({ type: 'asset', fileName: 'data/dataset.csv', source: csv });

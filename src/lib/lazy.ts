@@ -1,6 +1,8 @@
 /**
- * Components that are not needed for the first screen, loaded on demand (and prefetched on the
- * reader's first sign of intent), so the first paint carries only the map view's code.
+ * Components that are not needed for the first screen, loaded on demand and prefetched on the
+ * reader's first sign of intent (a pointer over, a finger on or the focus in what opens them),
+ * never at idle: on a phone, evaluating them then was a long task in the middle of the first
+ * seconds (Lighthouse's mobile profile counted it as blocking time).
  */
 const once = <T>(load: () => Promise<T>) => {
   let p: Promise<T> | null = null;
@@ -15,11 +17,6 @@ export const loadRegionPanel = once(() => {
   void loadCharts().catch(() => undefined);
   return importRegionPanel();
 });
-/**
- * The region panel's own code (~5 KB), without Chart.js: fetched once the map is drawn, so a
- * first tap on a region (no hover to prefetch on, on a phone) does not wait for a round trip.
- */
-export const prefetchRegionPanel = importRegionPanel;
 export const loadDataTable = once(() => import('../components/DataTable.svelte'));
 export const loadChangesView = once(() => import('../components/ChangesView.svelte'));
 export const loadCompareView = once(() => import('../components/CompareView.svelte'));
@@ -38,13 +35,4 @@ export function afterIdle(
 ): void {
   const idle = globalThis.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, fallbackMs));
   void after.then(() => idle(fn, { timeout }));
-}
-
-/**
- * Fetches the given lazy parts once the map is drawn and the page is idle: the controls one
- * click away (the what-if slider of the doctor-gap metric) are then there when clicked, and
- * their late arrival never lands in the middle of a restyle.
- */
-export function prefetchWhenIdle(after: Promise<void>, ...loaders: Array<() => Promise<unknown>>): void {
-  afterIdle(after, () => loaders.forEach((load) => void load().catch(() => undefined)), 3000, 200);
 }

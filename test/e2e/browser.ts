@@ -67,6 +67,18 @@ export async function waitForColoredMap(page: Page, timeout = 30_000): Promise<v
   await page.waitForSelector('[data-testid="map"][data-map-state="colored"]', { timeout });
 }
 
+/**
+ * Brings MapLibre in as a reader does, by pointing at the map (at its top left corner, over the
+ * sea, so no region is hovered), and waits until it has taken over with the latest colours.
+ */
+export async function takeOverWithMapLibre(page: Page, timeout = 30_000): Promise<void> {
+  const box = (await page.locator('[data-testid="map"]').boundingBox())!;
+  await page.mouse.move(box.x + 4, box.y + 4);
+  await page.waitForSelector('[data-testid="map"][data-renderer="maplibre"][data-map-state="colored"]', {
+    timeout,
+  });
+}
+
 /** A region as the map model drew it: read from the SVG map's shape (the model, as drawn). */
 export interface DrawnRegion {
   /** Fill colour; undefined before the data (the plain no-data grey). */
@@ -84,7 +96,11 @@ export function regionState(page: Page, code: string): Promise<DrawnRegion> {
     ([c, noData]) => {
       const el = document.querySelector(`[data-testid="map"] svg path.region[data-code="${c}"]`);
       if (!el) throw new Error(`no shape for ${c}`);
-      const fill = el.getAttribute('fill') ?? '';
+      // A hatched region's fill is its pattern, whose ground is the colour.
+      const ref = /^url\(#(.+)\)$/.exec(el.getAttribute('fill') ?? '')?.[1];
+      const fill = ref
+        ? (document.getElementById(ref)?.querySelector('rect')?.getAttribute('fill') ?? '')
+        : (el.getAttribute('fill') ?? '');
       const outline = el.getAttribute('data-outline') ?? 'none';
       return {
         ...(fill.toLowerCase() === noData ? {} : { color: fill }),

@@ -14,6 +14,7 @@ import {
   regionPoint,
   regionState,
   rgb,
+  takeOverWithMapLibre,
   useBrowser,
   waitForColoredMap,
 } from './browser';
@@ -122,7 +123,7 @@ describe('metrics and years', () => {
 });
 
 describe('national overview', () => {
-  it('draws its chart as SVG from the data; a first visit prefetches the panel but never Chart.js', async () => {
+  it('draws its chart as SVG from the data; the panel and Chart.js come only when a region is reached for', async () => {
     const context = await browser().newContext({ serviceWorkers: 'block' });
     const requests: string[] = [];
     const { page } = await openPage(context, '/', { width: 1440, height: 900 });
@@ -140,15 +141,15 @@ describe('national overview', () => {
     await expect.poll(() => chart.locator('rect').count()).toBe(reported.length);
     const first = Math.max(...reported.map((v) => v.value!));
     expect(await chart.locator('rect title').first().textContent()).toContain(`${first}`);
-    // Once the map is drawn the panel's own code is prefetched, so a first tap needs no round
-    // trip; Chart.js is not.
+    // Nothing is prefetched at idle: on a phone, evaluating it then was a long task.
+    await page.waitForTimeout(1000);
+    expect(requests.filter((p) => /\/assets\/(RegionPanel|chart)-/.test(p))).toEqual([]);
+    // Pointing at the list fetches the panel's code and its charts' before the click.
+    await page.hover('[data-testid="region-list"] button[data-code="SE-K"]');
     await expect.poll(() => requests.some((p) => /\/assets\/RegionPanel-/.test(p))).toBe(true);
-    await page.waitForTimeout(500);
-    expect(requests.filter((p) => /\/assets\/chart-/.test(p))).toEqual([]);
-    // The region panel's charts bring Chart.js.
+    await expect.poll(() => requests.some((p) => /\/assets\/chart-/.test(p))).toBe(true);
     await page.click('[data-testid="region-list"] button[data-code="SE-K"]');
     await page.waitForSelector('[data-testid="panel"] [data-testid="chart"] canvas');
-    await expect.poll(() => requests.some((p) => /\/assets\/chart-/.test(p))).toBe(true);
     await context.close();
   });
 });
@@ -267,12 +268,16 @@ describe('keyboard and focus', () => {
     await page.close();
   });
 
-  it("relabels the map's controls when the language changes", async () => {
+  it("relabels the map's controls when the language changes, the SVG map's and MapLibre's", async () => {
     const { page } = await openPage(browser(), '/');
     await waitForColoredMap(page);
+    const svgZoomIn = '[data-testid="map"] .zoom button >> nth=0';
+    expect(await page.getAttribute(svgZoomIn, 'aria-label')).toBe('Zooma in');
+    await takeOverWithMapLibre(page);
     expect(await page.getAttribute('.maplibregl-ctrl-zoom-in', 'aria-label')).toBe('Zooma in');
     await page.click('.lang-switch');
     await expect.poll(() => page.getAttribute('.maplibregl-ctrl-zoom-in', 'aria-label')).toBe('Zoom in');
+    expect(await page.getAttribute(svgZoomIn, 'aria-label')).toBe('Zoom in');
     await page.close();
   });
 });
@@ -393,17 +398,18 @@ describe('language', () => {
 });
 
 describe('layout', () => {
-  // The map draws its hidden loading frames on a canvas of a few pixels (regionMap.ts): once
-  // coloured, it must be shown and drawn at the screen's own pixel ratio.
+  // MapLibre draws its hidden loading frames on a canvas of a few pixels (regionMap.ts): once
+  // it has taken over, it must be shown and drawn at the screen's own pixel ratio.
   it.each([1, 2])(
-    'once coloured, the map is shown and drawn at the pixel ratio of a %ix screen',
+    'once MapLibre has taken over, it is shown and drawn at the pixel ratio of a %ix screen',
     async (dpr) => {
       const viewport = { width: 390, height: 844 };
       const context = await browser().newContext({ viewport, deviceScaleFactor: dpr });
       const { page } = await openPage(context, '/', viewport);
       await waitForColoredMap(page);
+      await takeOverWithMapLibre(page);
       const canvas = await page.evaluate(() => {
-        const c = document.querySelector<HTMLCanvasElement>('.region-map canvas')!;
+        const c = document.querySelector<HTMLCanvasElement>('.maplibre-map canvas')!;
         return { width: c.width, css: c.clientWidth, visibility: getComputedStyle(c).visibility };
       });
       expect(canvas.css).toBeGreaterThan(300);
@@ -413,13 +419,13 @@ describe('layout', () => {
     },
   );
 
-  // The first full frame is drawn while the canvas is hidden and shown once the GPU is done with
-  // it, without a redraw (regionMap.ts, whenDrawn): what is shown must be that frame, coloured,
-  // and the map never says 'colored' while its canvas is still hidden.
-  it('the first frame shown is the coloured one, drawn while hidden', async () => {
+  // MapLibre's first full frame is drawn while its canvas is hidden and shown once the GPU is
+  // done with it, without a redraw (regionMap.ts, whenDrawn): what is shown must be that frame,
+  // coloured, and the map never says MapLibre shows while its canvas is still hidden.
+  it('the first MapLibre frame shown is the coloured one, drawn while hidden', async () => {
     const context = await browser().newContext({ viewport: { width: 1440, height: 900 } });
     await context.addInitScript(() => {
-      const w = { draws: 0, hidden: false, atReveal: -1, visibleAtColored: '' };
+      const w = { draws: 0, hidden: false, atReveal: -1, visibleAtTakeOver: '' };
       (window as unknown as { __firstFrame: typeof w }).__firstFrame = w;
       const P = WebGL2RenderingContext.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
       for (const k of ['drawElements', 'drawArrays', 'clear']) {
@@ -430,23 +436,24 @@ describe('layout', () => {
         };
       }
       new MutationObserver(() => {
-        const map = document.querySelector<HTMLElement>('.region-map');
-        const canvas = map?.querySelector('canvas');
-        if (!map || !canvas) return;
+        const frame = document.querySelector<HTMLElement>('[data-testid="map"]');
+        const canvas = frame?.querySelector<HTMLCanvasElement>('.maplibre-map canvas');
+        if (!frame || !canvas) return;
         if (canvas.style.visibility === 'hidden') w.hidden = true;
         else if (w.hidden && w.atReveal < 0) w.atReveal = w.draws;
-        if (map.dataset.mapState === 'colored' && !w.visibleAtColored)
-          w.visibleAtColored = getComputedStyle(canvas).visibility;
+        if (frame.dataset.renderer === 'maplibre' && !w.visibleAtTakeOver)
+          w.visibleAtTakeOver = getComputedStyle(canvas).visibility;
       }).observe(document, { subtree: true, childList: true, attributes: true });
     });
     const { page, problems } = await openPage(context, '/?year=2023');
     await waitForColoredMap(page);
+    await takeOverWithMapLibre(page);
     await expect2023Pixels(page);
     const w = await page.evaluate(
       () => (window as unknown as { __firstFrame: Record<string, unknown> }).__firstFrame,
     );
     expect(w.hidden).toBe(true);
-    expect(w.visibleAtColored).toBe('visible');
+    expect(w.visibleAtTakeOver).toBe('visible');
     // Frames were drawn before the reveal, none after it: the pixels are the frame drawn hidden.
     expect(w.atReveal).toBeGreaterThan(0);
     expect(w.draws).toBe(w.atReveal);

@@ -44,6 +44,17 @@ async function expectColours(app: App, expected: Array<{ code: RegionCode; color
     .toEqual([]);
 }
 
+/** Brings MapLibre in as a reader does (the pointer over the map's corner) and waits for it. */
+async function takeOver(app: App) {
+  await app.session.moveTo(2, 2);
+  const box = await app.run((w) => {
+    const r = w.document.querySelector('[data-testid="map"]')!.getBoundingClientRect();
+    return { x: r.left, y: r.top };
+  });
+  await app.session.moveTo(box.x + 4, box.y + 4);
+  await app.coloredMap('maplibre');
+}
+
 /**
  * In an outage the app still asks the server which data version is current, and the request
  * fails: Chromium logs every failed request as a console error, naming its URL. That request,
@@ -133,9 +144,18 @@ describe.each(selectedEngines())('%s', (engine: EngineName) => {
     expect(await app.text('[data-testid="legend"] [data-class="no"]')).toContain(String(no.regions.length));
   });
 
+  it('MapLibre takes over when the pointer comes over the map, with the same colours', async () => {
+    await app.open('/?year=2024');
+    await app.coloredMap('svg');
+    const expected = solid('decision', 2024, ['SE-K', 'SE-AB', 'SE-O']);
+    await expectColours(app, expected);
+    await takeOver(app);
+    await expectColours(app, expected);
+  });
+
   it('a region opens from the map and from the list, with its answers and a chart', async () => {
     await app.open('/?year=2024');
-    await app.coloredMap();
+    await app.coloredMap('svg');
     const at = await app.regionPoint('SE-BD');
     await session.clickAt(at.x, at.y);
     await app.waitFor('the Norrbotten panel', (w) =>
@@ -230,6 +250,10 @@ describe.each(selectedEngines())('%s', (engine: EngineName) => {
     );
     expect(await app.count('[data-testid="region-list"] button[data-code]')).toBe(21);
     await expectColours(app, solid('share', null, ['SE-O', 'SE-K']));
+    // MapLibre too, from its precached code and tiles: in WebKit its tile requests failed offline
+    // (MapLibre's second worker was outside the service worker), and it could not be drawn.
+    await takeOver(app);
+    await expectColours(app, solid('share', null, ['SE-O', 'SE-K']));
     await app.click('[data-testid="metric"] label:has(input[value="decision"])');
     await app.coloredMap();
     await app.click('[data-testid="region-list"] button[data-code="SE-I"]');
@@ -253,6 +277,7 @@ describe.each(selectedEngines())('%s', (engine: EngineName) => {
         /offline/i.test(w.document.querySelector('[data-testid="status-line"]')?.textContent ?? ''),
       );
       expect(await app.text('[data-testid="summary"]')).toContain('13 av 21');
+      await takeOver(app);
       // Firefox logged the service worker's rejected respondWith for data/manifest.json here
       // (checked with the others after each scenario).
     } finally {

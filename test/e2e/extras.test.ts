@@ -1,6 +1,7 @@
 /**
  * Beyond the reports: the what-if guideline, changes between surveys with a word diff, compare,
- * PNG and CSV export, embed mode, the printed region report, and "changed since your last visit".
+ * SVG, PNG and CSV export, embed mode, the printed overview and region report, and "changed since your
+ * last visit".
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +9,7 @@ import { openPage, useBrowser, regionState, waitForColoredMap } from './browser'
 import { readDataset } from '../../src/lib/data/validate';
 import { fsReader } from '../../src/cli/fsReader';
 import { classify } from '../../src/lib/metrics/classify';
-import { IMAGE_WIDTH } from '../../src/lib/exportImage';
+import { IMAGE_WIDTH } from '../../src/lib/map/exportMap';
 import type { Dataset } from '../../src/lib/data/schema';
 
 const browser = useBrowser();
@@ -128,6 +129,44 @@ describe('compare regions', () => {
 });
 
 describe('export', () => {
+  it('downloads the map as SVG: title, legend, source and the 21 regions in their classes', async () => {
+    const context = await browser().newContext({
+      acceptDownloads: true,
+      viewport: { width: 1440, height: 900 },
+    });
+    const { page, problems } = await openPage(context, '/?metric=share');
+    await waitForColoredMap(page);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid="download-svg"]'),
+    ]);
+    expect(download.suggestedFilename()).toBe('fast-lakarkontakt-share-2023-12-31.svg');
+    const svg = readFileSync((await download.path())!, 'utf8');
+    // A standalone, well-formed document, parsed by the browser itself.
+    const parsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      if (doc.querySelector('parsererror')) return null;
+      return {
+        texts: [...doc.querySelectorAll('text')].map((t) => t.textContent),
+        fills: [...doc.querySelectorAll('svg svg path[fill^="#"]')].map((p) => p.getAttribute('fill')),
+      };
+    }, svg);
+    expect(parsed).not.toBeNull();
+    const texts = parsed!.texts.join(' ');
+    expect(texts).toContain('Andel invånare med fast namngiven läkarkontakt');
+    expect(texts).toContain('FÖRKLARING');
+    expect(texts).toMatch(/Källa: .*Natural Earth/);
+    const c = classify(d, 'share', null, 1100);
+    // The land, then each region's fill as the data says.
+    expect(parsed!.fills.slice(1).sort()).toEqual(
+      Object.values(c.byRegion)
+        .map((r) => r.color)
+        .sort(),
+    );
+    expect(problems.errors).toEqual([]);
+    await context.close();
+  });
+
   it('downloads a PNG of the map with title, legend and source, at 2×', async () => {
     const context = await browser().newContext({
       acceptDownloads: true,
@@ -147,6 +186,14 @@ describe('export', () => {
     expect(width).toBe(IMAGE_WIDTH * 2);
     expect(height).toBeGreaterThan(1200);
     expect(png.length).toBeGreaterThan(50_000);
+    // Rasterised from the SVG: Västra Götaland's class colour where its label point is.
+    const { PNG } = await import('pngjs');
+    const img = PNG.sync.read(png);
+    const colours = new Set<string>();
+    for (let i = 0; i < img.data.length; i += 4 * 97)
+      colours.add('#' + [0, 1, 2].map((k) => img.data[i + k]!.toString(16).padStart(2, '0')).join(''));
+    const c = classify(d, 'share', null, 1100);
+    expect(colours.has(c.byRegion['SE-O'].color.toLowerCase())).toBe(true);
     expect(problems.errors).toEqual([]);
     await context.close();
   });
@@ -204,24 +251,54 @@ describe('embed', () => {
 });
 
 describe('print', () => {
-  it('renders a clean A4 region report', async () => {
+  const shownIn = (page: import('playwright-core').Page) => async (sel: string) =>
+    page
+      .locator(sel)
+      .first()
+      .evaluate((el) => getComputedStyle(el).display !== 'none' && el.getBoundingClientRect().height > 0);
+
+  it('renders a clean A4 region report, with the map and its legend', async () => {
     const { page } = await openPage(browser(), '/?region=SE-I');
     await page.waitForSelector('[data-testid="panel"] [data-testid="chart"] canvas');
     await page.waitForTimeout(500);
     await page.emulateMedia({ media: 'print' });
-    const shown = async (sel: string) =>
-      page
-        .locator(sel)
-        .first()
-        .evaluate((el) => getComputedStyle(el).display !== 'none' && el.getBoundingClientRect().height > 0);
+    const shown = shownIn(page);
     expect(await shown('[data-testid="panel"]')).toBe(true);
     expect(await shown('[data-testid="panel"] article[data-year="2024"]')).toBe(true);
     expect(await shown('[data-testid="panel"] [data-testid="chart"]')).toBe(true);
+    expect(await shown('[data-testid="map"] svg')).toBe(true);
+    expect(await shown('[data-testid="legend"]')).toBe(true);
     expect(await shown('.site-footer')).toBe(true);
-    for (const sel of ['.controls', '.primary', '.summary', '.close']) expect(await shown(sel)).toBe(false);
+    for (const sel of ['.controls', '.region-list', '.close', '[data-testid="downloads"]'])
+      expect(await shown(sel)).toBe(false);
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
     expect(pdf.length).toBeGreaterThan(30_000);
+    await page.close();
+  });
+
+  it('prints the overview with the whole map of Sweden, its legend and the summary', async () => {
+    const { page } = await openPage(browser(), '/?metric=share');
+    await waitForColoredMap(page);
+    await page.emulateMedia({ media: 'print' });
+    const shown = shownIn(page);
+    for (const sel of ['[data-testid="summary"]', '[data-testid="map"] svg', '[data-testid="legend"]'])
+      expect([sel, await shown(sel)]).toEqual([sel, true]);
+    // All of Sweden inside the printed map's box: its regions' outer extent within the frame.
+    const inside = await page.evaluate(() => {
+      const frame = document.querySelector('[data-testid="map"]')!.getBoundingClientRect();
+      const boxes = [...document.querySelectorAll('[data-testid="map"] path.region')].map((p) =>
+        p.getBoundingClientRect(),
+      );
+      const top = Math.min(...boxes.map((b) => b.top));
+      const bottom = Math.max(...boxes.map((b) => b.bottom));
+      const left = Math.min(...boxes.map((b) => b.left));
+      const right = Math.max(...boxes.map((b) => b.right));
+      return top >= frame.top && bottom <= frame.bottom && left >= frame.left && right <= frame.right;
+    });
+    expect(inside).toBe(true);
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
     await page.close();
   });
 });

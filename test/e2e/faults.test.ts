@@ -14,6 +14,7 @@ import {
   regionPoint,
   regionState,
   rgb,
+  takeOverWithMapLibre,
   useBrowser,
   waitForColoredMap,
 } from './browser';
@@ -93,9 +94,6 @@ describe('a corrupted cache entry', () => {
       share.values[0]!.value = 500;
       share.values.pop();
       store.put(entry);
-      const topo = await get<{ value: unknown }>(store, 'topology');
-      topo.value = { type: 'Topology', objects: {} };
-      store.put(topo);
       await new Promise((r) => (tx.oncomplete = r));
       db.close();
       return true;
@@ -139,7 +137,7 @@ describe('a broken data file on the first visit', () => {
     // The rest of the page is usable: controls respond, the map draws its geometry uncoloured.
     await page.click('[data-testid="metric"] input[value="share"]');
     await expect.poll(() => new URL(page.url()).searchParams.get('metric')).toBe('share');
-    await page.waitForFunction(() => (window as unknown as { __regionMap?: unknown }).__regionMap);
+    expect(await page.getAttribute('[data-testid="map"]', 'data-map-state')).toBe('uncolored');
     for (const code of ['SE-AB', 'SE-I', 'SE-O'])
       expect((await regionState(page, code)).color).toBeUndefined();
 
@@ -153,24 +151,26 @@ describe('a broken data file on the first visit', () => {
 });
 
 describe('no WebGL2', () => {
-  it('shows the message, and the table view and region panel work', async () => {
+  it('the table view and region panel work, and the map view shows the SVG map', async () => {
     const noGl = await launch(['--disable-webgl2']);
-    const { page } = await openPage(noGl, '/?view=table&metric=gap');
+    const { page, problems } = await openPage(noGl, '/?view=table&metric=gap');
     await expect.poll(() => page.locator('[data-testid="data-table"] tbody tr').count()).toBe(21);
     await page.click('[data-testid="data-table"] tr[data-code="SE-K"] th button');
     await expect.poll(() => page.locator('[data-testid="panel"] h2').textContent()).toBe('Blekinge');
     await page.click('[data-testid="view"] input[value="map"]');
-    await expect
-      .poll(() => page.locator('[data-testid="map"] .map-message').textContent())
-      .toContain('WebGL 2');
+    await waitForColoredMap(page);
+    expect(await page.getAttribute('[data-testid="map"]', 'data-renderer')).toBe('svg');
+    expect((await regionState(page, 'SE-K')).selected).toBe(true);
+    expect(problems.errors.filter((e) => !/WebGL|webgl|GPU/.test(e))).toEqual([]);
     await noGl.close();
   });
 });
 
 describe('WebGL context lost and restored', () => {
-  it('comes back with the colours of the view chosen while it was lost, and nothing throws', async () => {
+  it('shows the SVG map meanwhile, and comes back with the colours chosen while it was lost', async () => {
     const { page, problems } = await openPage(browser(), '/?year=2024');
     await waitForColoredMap(page);
+    await takeOverWithMapLibre(page);
     const check = async () => {
       const codes = ['SE-I', 'SE-AB', 'SE-K'] as const;
       const pts = await Promise.all(codes.map((c) => regionPoint(page, c)));
@@ -184,24 +184,25 @@ describe('WebGL context lost and restored', () => {
     const lose = (restore: boolean) =>
       page.evaluate((r) => {
         const w = window as unknown as { __lose?: WEBGL_lose_context };
-        const canvas = document.querySelector<HTMLCanvasElement>('.region-map canvas')!;
+        const canvas = document.querySelector<HTMLCanvasElement>('.maplibre-map canvas')!;
         w.__lose ??= canvas.getContext('webgl2')!.getExtension('WEBGL_lose_context')!;
         if (r) w.__lose.restoreContext();
         else w.__lose.loseContext();
       }, restore);
     await lose(false);
-    // A switch while the context is lost: MapLibre has no style then.
+    await page.waitForSelector('[data-testid="map"][data-renderer="svg"]');
+    // The SVG map shows the same colours meanwhile (Stockholm and Blekinge: solid, unhatched).
+    const meanwhile = await check();
+    for (const i of [1, 2])
+      expect([i, meanwhile[i], near(meanwhile[i]!, before[i]!, 12)]).toEqual([i, before[i], true]);
+    // Switches while the context is lost: MapLibre has no style then.
+    await page.click('[data-testid="metric"] input[value="share"]');
+    await page.click('[data-testid="metric"] input[value="decision"]');
     await page.click('[data-testid="metric"] input[value="share"]');
     await expect.poll(() => new URL(page.url()).searchParams.get('metric')).toBe('share');
-    await page.click('[data-testid="metric"] input[value="decision"]');
-    await expect.poll(() => new URL(page.url()).searchParams.get('metric')).toBe(null);
-    await page.click('[data-testid="metric"] input[value="share"]');
-    await lose(true);
-    // Polled through the hook, which reads nothing (rather than throwing) until the style is back.
     await expectShareColours(page);
-    await page.evaluate(() =>
-      (window as unknown as { __regionMap: { idle(): Promise<void> } }).__regionMap.idle(),
-    );
+    await lose(true);
+    await page.waitForSelector('[data-testid="map"][data-renderer="maplibre"][data-map-state="colored"]');
     const px = await pixelsAt(page, [await regionPoint(page, 'SE-O'), await regionPoint(page, 'SE-K')]);
     expect(near(px[0]!, rgb(SHARE_EXPECT['SE-O']), 30)).toBe(true);
     expect(near(px[1]!, rgb(SHARE_EXPECT['SE-K']), 30)).toBe(true);

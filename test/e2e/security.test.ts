@@ -3,7 +3,7 @@
  * any `securitypolicyviolation` event, or a "Refused to …" console message, fails the test.
  */
 import { expect, it } from 'vitest';
-import { BASE, renderedRegions, useBrowser, waitForColoredMap } from './browser';
+import { BASE, renderedRegions, takeOverWithMapLibre, useBrowser, waitForColoredMap } from './browser';
 import { CSP } from '../../src/build/cspPlugin';
 
 const browser = useBrowser();
@@ -61,18 +61,21 @@ it('reports no violation during a full tour of the dashboard', async () => {
   await page.fill('[data-testid="whatif"] input[type="number"]', '900');
   await page.press('[data-testid="whatif"] input[type="number"]', 'Enter');
   await page.click('[data-testid="metric"] input[value="decision"]');
-  // Map hover (tooltip positioned with inline style properties) and click.
-  const box = (await page.locator('.region-map').boundingBox())!;
+  // Map hover (tooltip positioned with inline style properties), MapLibre brought in by it.
+  const box = (await page.locator('[data-testid="map"]').boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.75);
+  await page.waitForSelector('[data-testid="map"][data-renderer="maplibre"]');
   await page.click('[data-testid="region-list"] button[data-code="SE-I"]');
   await page.waitForSelector('[data-testid="panel"] [data-testid="chart"] canvas');
   await page.getByRole('button', { name: 'Visa hela svaret' }).first().click();
   await page.locator('.why summary').first().click();
-  const [png] = await Promise.all([
-    page.waitForEvent('download'),
-    page.click('[data-testid="download-png"]'),
-  ]);
-  expect(png.suggestedFilename()).toMatch(/\.png$/);
+  for (const format of ['svg', 'png']) {
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click(`[data-testid="download-${format}"]`),
+    ]);
+    expect(file.suggestedFilename()).toMatch(new RegExp(`\\.${format}$`));
+  }
   for (const view of ['table', 'changes', 'compare', 'map'])
     await page.click(`[data-testid="view"] input[value="${view}"]`);
   await page.click('[data-testid="view"] input[value="table"]');
@@ -115,6 +118,7 @@ it('draws the map with the policy sent as a header on every response, its worker
   );
   await page.goto(BASE + '/');
   await waitForColoredMap(page);
+  await takeOverWithMapLibre(page);
   expect(withHeader.some((p) => /maplibre-gl-worker-.*\.mjs$/.test(p))).toBe(true);
   expect((await renderedRegions(page)).length).toBe(21);
   expect(refused).toEqual([]);

@@ -17,9 +17,17 @@ export function isAbort(e: unknown): boolean {
  * @throws DataError for HTTP and network errors; AbortError when aborted.
  */
 export async function fetchText(url: string, file: string, init: RequestInit = {}): Promise<string> {
+  return responseText(fetch(url, init), file);
+}
+
+/**
+ * The text of a response under way (a fetch made here, or one started early, see boot.ts).
+ * @throws DataError for HTTP and network errors; AbortError when aborted.
+ */
+export async function responseText(response: Promise<Response>, file: string): Promise<string> {
   let res: Response;
   try {
-    res = await fetch(url, init);
+    res = await response;
   } catch (e) {
     if (isAbort(e)) throw e;
     throw new DataError(file, ['network error: the file could not be fetched']);

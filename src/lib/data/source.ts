@@ -9,7 +9,7 @@
 import * as v from 'valibot';
 import type { Cache, CacheEntry } from './cache';
 import { ContentManifest } from './manifest';
-import { DATA_DIR, fetchJson, fetchText, isAbort, parseJson } from './load';
+import { DATA_DIR, fetchJson, isAbort, parseJson, responseText } from './load';
 import { DataError, readDataset, type ReadJson } from './validate';
 import type { Dataset } from './schema';
 import { cacheHint, KEYS, readHinted } from './cacheHint';
@@ -52,6 +52,8 @@ export class DataSource {
 
   private readonly cacheP: Promise<Cache>;
   private readonly prefetched: Map<string, Promise<CacheEntry | undefined>>;
+  /** Requests made early, by file: the live map boot.ts fills (index.json's files come later). */
+  private readonly requested: Map<string, Promise<Response>>;
 
   /**
    * @param base the app's base URL (ends in '/')
@@ -59,16 +61,20 @@ export class DataSource {
    *   network requests start at once and do not wait for IndexedDB to open
    * @param prefetched reads of this cache already under way (see boot.ts), by key: each is used
    *   once, for the first read of its key, instead of asking the cache again
+   * @param requested data files already requested (a first visit's, see boot.ts), by path under
+   *   data/: each response is used once, for the first fetch of its file, instead of a new request
    */
   constructor(
     private readonly base: string,
     cache: Cache | Promise<Cache>,
     prefetched: Partial<Record<string, Promise<CacheEntry | undefined>>> = {},
+    requested: Map<string, Promise<Response>> = new Map(),
   ) {
     this.cacheP = Promise.resolve(cache);
     this.prefetched = new Map(
       Object.entries(prefetched).filter((e): e is [string, Promise<CacheEntry | undefined>] => !!e[1]),
     );
+    this.requested = requested;
   }
 
   /**
@@ -108,16 +114,19 @@ export class DataSource {
   }
 
   /**
-   * Loads the dataset. `onUpdate` is called with the cached dataset (if a valid one exists) and
-   * again with a fresh one when the network has a newer version. Resolves with whether the
+   * Loads the dataset. `onUpdate` is called (and awaited) with the cached dataset (if a valid one
+   * exists) and again with a fresh one when the network has a newer version. Resolves with whether the
    * network was reachable. Rejects only when there is nothing to show (no cache, network failed).
    */
-  async dataset(onUpdate: (u: DatasetUpdate) => void, signal?: AbortSignal): Promise<{ online: boolean }> {
+  async dataset(
+    onUpdate: (u: DatasetUpdate) => void | Promise<void>,
+    signal?: AbortSignal,
+  ): Promise<{ online: boolean }> {
     // The manifest is asked for at once; a first visit fetches the files meanwhile and checks
     // them against it as they arrive, so the check adds no round trip.
     const manifestP = this.manifest(signal);
     const cached = await this.cachedDataset();
-    if (cached) onUpdate(cached);
+    if (cached) await onUpdate(cached);
     if (signal?.aborted) return { online: true };
     if (cached) {
       const manifest = await manifestP;
@@ -127,12 +136,14 @@ export class DataSource {
     try {
       const fresh = await this.fetchDataset(manifestP, signal);
       const manifest = await manifestP;
+      // Shown first, stored after: on a first visit IndexedDB may still be opening (~250 ms on
+      // this machine), and the reader need not wait for it.
+      await onUpdate({ dataset: fresh.dataset, version: manifest?.version ?? null, origin: 'network' });
       if (
         manifest &&
         (await (await this.cacheP).put<CachedFiles>(KEYS.dataset, manifest.version, { files: fresh.files }))
       )
         cacheHint.set(KEYS.dataset, true);
-      onUpdate({ dataset: fresh.dataset, version: manifest?.version ?? null, origin: 'network' });
       return { online: true };
     } catch (e) {
       if (isAbort(e)) throw e;
@@ -187,7 +198,12 @@ export class DataSource {
   ): Promise<unknown> {
     let manifest: ContentManifest | null = null;
     for (const cache of ['default', 'reload'] as RequestCache[]) {
-      const text = await fetchText(this.base + rel, file, { signal, cache });
+      const early = cache === 'default' ? this.requested.get(file) : undefined;
+      this.requested.delete(file);
+      // A request made early carries no signal: an abort stops the waiting for it instead.
+      const text = await (early
+        ? untilAborted(quiet(responseText(early, file)), signal)
+        : responseText(fetch(this.base + rel, { signal, cache }), file));
       manifest = await manifestP;
       const expected = manifest?.files[rel];
       if (expected) {
@@ -229,6 +245,12 @@ export function untilAborted<T>(p: Promise<T>, signal?: AbortSignal): Promise<T>
     signal.addEventListener('abort', onAbort, { once: true });
     p.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
+}
+
+/** `p`, with its rejection also handled where nothing awaits it any more (an abort gave up on it). */
+function quiet<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => undefined);
+  return p;
 }
 
 /** A ReadJson over files already in memory (a cache entry). */

@@ -103,10 +103,11 @@ export function toScreen(f: Frame, [x, y]: readonly [number, number]): { x: numb
 /**
  * The hatch of unknown and inferred regions, as the MapLibre style draws it (patterns.ts: '/'
  * lines on a 12-pixel tile at pixel ratio 2): a 6 × 6 pattern tile of path data and line width.
- * The lines run x + y = 0, 6, 12 (the tile's corners included), each 1 unit wide across x, so
- * 1/√2 across the line.
+ * MapLibre's lines are the pixels where x + y is 0 or 1 (mod 12), whose centres lie on
+ * x + y = 1.5 image pixels, 0.75 units: so these run x + y = 0.75, 6.75 and 12.75 (the tile's
+ * corners), each 1 unit wide across x, 1/√2 across the line.
  */
-export const HATCH_PATH = 'M-1 1l2-2M0 6l6-6M5 7l2-2';
+export const HATCH_PATH = 'M-1 1.75l2.75-2.75M-0.25 7l7.25-7.25M5.75 7l1.25-1.25';
 export const HATCH_WIDTH = 0.71;
 
 /**

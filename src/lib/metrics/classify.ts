@@ -157,7 +157,7 @@ const memo = new WeakMap<Dataset, Map<string, Classification>>();
 /**
  * classify(), remembered per dataset and arguments. The result is shared: treat it as
  * read-only. A switch back to a metric or year seen before costs a lookup, and one seen ahead of
- * time (see warmClassifications) too.
+ * time too.
  */
 export function classifyCached(
   d: Dataset,
@@ -171,18 +171,4 @@ export function classifyCached(
   let c = byArgs.get(key);
   if (!c) byArgs.set(key, (c = classify(d, metric, year, target)));
   return c;
-}
-
-/**
- * Classifies, ahead of time, every map one click away from the current one: the other metrics
- * (at the current what-if target) and every survey year. Meant for an idle moment after the first
- * map is drawn, so the reader's next switch only restyles. Returns what it classified.
- */
-export function warmClassifications(d: Dataset, target: number): Classification[] {
-  return [
-    classifyCached(d, 'share', null, target),
-    classifyCached(d, 'gap', null, target),
-    ...d.surveys.map((s) => classifyCached(d, 'decision', s.year, target)),
-    classifyCached(d, 'decision', null, target),
-  ];
 }

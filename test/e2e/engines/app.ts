@@ -17,11 +17,8 @@ export interface Size {
 export const DESKTOP: Size = { width: 1440, height: 900 };
 export const PHONE: Size = { width: 390, height: 844 };
 
-/** The window of the app framed in the harness (typed loosely: the app's test hook and globals). */
-export type AppWindow = Window & {
-  __hooked?: boolean;
-  __regionMap?: { labelPoint(code: string): { x: number; y: number } | null };
-};
+/** The window of the app framed in the harness (typed loosely: the harness's mark). */
+export type AppWindow = Window & { __hooked?: boolean };
 
 export class App {
   constructor(readonly session: Session) {}
@@ -80,12 +77,17 @@ export class App {
     }
   }
 
-  /** Waits until the map says it shows the latest colours. */
-  coloredMap(timeout = 30_000): Promise<boolean> {
+  /** Waits until the map on screen shows the latest colours (by `renderer`, when given). */
+  coloredMap(renderer?: 'svg' | 'maplibre', timeout = 30_000): Promise<boolean> {
     return this.waitFor(
-      'a coloured map',
-      (w) => w.document.querySelector('.region-map')?.getAttribute('data-map-state') === 'colored',
-      undefined,
+      `a coloured ${renderer ?? ''} map`,
+      (w, r) => {
+        const map = w.document.querySelector('[data-testid="map"]');
+        return (
+          map?.getAttribute('data-map-state') === 'colored' && (!r || map.getAttribute('data-renderer') === r)
+        );
+      },
+      renderer,
       timeout,
     );
   }
@@ -123,14 +125,17 @@ export class App {
     await this.session.clickAt(at.x, at.y);
   }
 
-  /** A region's label point in page coordinates, once the map has its label points. */
+  /** A region's label point in page coordinates: its anchor in the SVG map, placed by the SVG. */
   regionPoint(code: RegionCode): Promise<{ x: number; y: number }> {
     return this.waitFor(
       `the label point of ${code}`,
       (w, c) => {
-        const p = w.__regionMap?.labelPoint(c);
-        const box = w.document.querySelector('.region-map')?.getBoundingClientRect();
-        return p && box ? { x: box.left + p.x, y: box.top + p.y } : null;
+        const svg = w.document.querySelector<SVGSVGElement>('[data-testid="map"] svg');
+        const anchor = svg?.querySelector(`path.region[data-code="${c}"]`)?.getAttribute('data-anchor');
+        const m = svg?.getScreenCTM();
+        if (!anchor || !m) return null;
+        const [x, y] = anchor.split(' ').map(Number);
+        return { x: m.a * x! + m.c * y! + m.e, y: m.b * x! + m.d * y! + m.f };
       },
       code,
     );

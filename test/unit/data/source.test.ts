@@ -545,6 +545,55 @@ describe('DataSource with reads prefetched at boot', () => {
   });
 });
 
+describe('DataSource with data files requested early (a first visit, boot.ts)', () => {
+  it('uses each early response once, for its file, and requests only the rest', async () => {
+    const server = serve();
+    const early = new Map(
+      ['index.json', 'regions.json', 'surveys/2024.json'].map((f) => [
+        f,
+        Promise.resolve(new Response(served.get(`data/${f}`)!, { status: 200 })),
+      ]),
+    );
+    const { updates, onUpdate } = recorder();
+    await new DataSource(BASE, await openCache(), {}, early).dataset(onUpdate);
+    expect(updates.map((u) => u.origin)).toEqual(['network']);
+    expect(updates[0]!.dataset).toEqual(dataset);
+    const fetched = server
+      .paths()
+      .filter((p) => p !== 'data/manifest.json')
+      .sort();
+    expect(fetched).toEqual(
+      DATA_PATHS()
+        .filter((p) => !['data/index.json', 'data/regions.json', 'data/surveys/2024.json'].includes(p))
+        .sort(),
+    );
+  });
+
+  it('checks an early response against the manifest like its own: a stale one is fetched again', async () => {
+    const server = serve();
+    const stale = JSON.stringify({ ...JSON.parse(served.get('data/regions.json')!), extra: 1 });
+    const early = new Map([['regions.json', Promise.resolve(new Response(stale, { status: 200 }))]]);
+    const { updates, onUpdate } = recorder();
+    await new DataSource(BASE, await openCache(), {}, early).dataset(onUpdate);
+    expect(updates[0]!.dataset).toEqual(dataset);
+    expect(server.calls.filter((c) => c.path === 'data/regions.json').map((c) => c.cache)).toEqual([
+      'reload',
+    ]);
+  });
+
+  it('an early request that failed is reported as the network error it was', async () => {
+    serve();
+    const failed = Promise.reject(new TypeError('Failed to fetch'));
+    failed.catch(() => undefined);
+    const early = new Map([['index.json', failed]]);
+    const e = await new DataSource(BASE, await openCache(), {}, early)
+      .dataset(() => undefined)
+      .catch((x) => x);
+    expect(e).toBeInstanceOf(DataError);
+    expect((e as DataError).file).toBe('index.json');
+  });
+});
+
 describe('the localStorage hint of what IndexedDB holds', () => {
   /** A localStorage stand-in over a Map. */
   function stubStorage(entries: Record<string, string> = {}) {

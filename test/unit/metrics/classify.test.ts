@@ -8,7 +8,6 @@ import {
   GAP_BREAKS,
   SHARE_BREAKS,
   surveyFor,
-  warmClassifications,
   type Classification,
 } from '../../../src/lib/metrics/classify';
 import { METRICS, TARGET, type Metric } from '../../../src/lib/state/url';
@@ -275,19 +274,5 @@ describe('classifyCached', () => {
     const b = classifyCached(other, 'share', null, 1100);
     expect(b).not.toBe(a);
     expect(b).toEqual(classify(other, 'share', null, 1100));
-  });
-
-  it('warmClassifications classifies every map one click away, and a later switch gets those very objects', async () => {
-    const d = structuredClone(await loadDataset());
-    const warm = warmClassifications(d, 1100);
-    expect(warm.map((c) => c.metric)).toEqual([
-      'share',
-      'gap',
-      ...d.surveys.map(() => 'decision'),
-      'decision',
-    ]);
-    expect(classifyCached(d, 'share', null, 1100)).toBe(warm[0]);
-    expect(classifyCached(d, 'gap', null, 1100)).toBe(warm[1]);
-    d.surveys.forEach((s, i) => expect(classifyCached(d, 'decision', s.year, 1100)).toBe(warm[2 + i]));
   });
 });

@@ -1,0 +1,26 @@
+/**
+ * Registers the service worker (Workbox, built by vite-plugin-pwa: offline after one visit) once
+ * the first coloured map is on screen and the page is idle. Registering at the load event, as the
+ * plugin's own script did, started a 2 MB precache while a phone was still drawing the first
+ * screen. Not in an embed: a newspaper's reader gets no service worker of ours. Where service
+ * workers are unavailable or refused (a sandboxed frame throws on the very property), nothing
+ * happens and the app works from the network.
+ */
+import { afterIdle } from './lazy';
+
+export function registerServiceWorker(after: Promise<unknown>, embed: boolean): void {
+  if (embed) return;
+  afterIdle(
+    after,
+    () => {
+      try {
+        const base = import.meta.env.BASE_URL;
+        void navigator.serviceWorker?.register(`${base}sw.js`, { scope: base }).catch(() => undefined);
+      } catch {
+        // A sandboxed or otherwise restricted frame: no offline copy, nothing else lost.
+      }
+    },
+    5000,
+    1000,
+  );
+}
