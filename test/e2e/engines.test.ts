@@ -238,16 +238,24 @@ describe.each(selectedEngines())('%s', (engine: EngineName) => {
     }
   });
 
-  it('in a real outage (the server stopped) after a visit: coloured map, list, offline notice, no errors', async () => {
+  /**
+   * A real outage: a visit (the service worker controlling), the server stopped, and `path`
+   * opened again; resolves once its map is coloured and it says it is offline.
+   */
+  async function outage(host: Awaited<ReturnType<typeof serve>>, path: string) {
     await app.open('/');
     await app.coloredMap();
     await app.waitFor('a controlling service worker', (w) => !!w.navigator.serviceWorker.controller);
-    await server.stop();
-    await app.open('/?metric=share');
+    await host.stop();
+    await app.open(path);
     await app.coloredMap();
     await app.waitFor('the offline notice', (w) =>
       /offline/i.test(w.document.querySelector('[data-testid="status-line"]')?.textContent ?? ''),
     );
+  }
+
+  it('in a real outage (the server stopped) after a visit: coloured map, list, offline notice, no errors', async () => {
+    await outage(server, '/?metric=share');
     expect(await app.count('[data-testid="region-list"] button[data-code]')).toBe(21);
     await expectColours(app, solid('share', null, ['SE-O', 'SE-K']));
     // MapLibre too, from its precached code and tiles: in WebKit its tile requests failed offline
@@ -267,15 +275,7 @@ describe.each(selectedEngines())('%s', (engine: EngineName) => {
     const fresh = await serveApp();
     try {
       await session.openHarness(fresh.origin);
-      await app.open('/');
-      await app.coloredMap();
-      await app.waitFor('a controlling service worker', (w) => !!w.navigator.serviceWorker.controller);
-      await fresh.stop();
-      await app.open('/');
-      await app.coloredMap();
-      await app.waitFor('the offline notice', (w) =>
-        /offline/i.test(w.document.querySelector('[data-testid="status-line"]')?.textContent ?? ''),
-      );
+      await outage(fresh, '/');
       expect(await app.text('[data-testid="summary"]')).toContain('13 av 21');
       await takeOver(app);
       // Firefox logged the service worker's rejected respondWith for data/manifest.json here

@@ -129,7 +129,8 @@ describe('compare regions', () => {
 });
 
 describe('export', () => {
-  it('downloads the map as SVG: title, legend, source and the 21 regions in their classes', async () => {
+  /** The share map's image download in `format`, from a fresh page: its file name and bytes. */
+  async function downloadImage(format: 'svg' | 'png') {
     const context = await browser().newContext({
       acceptDownloads: true,
       viewport: { width: 1440, height: 900 },
@@ -138,10 +139,16 @@ describe('export', () => {
     await waitForColoredMap(page);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.click('[data-testid="download-svg"]'),
+      page.click(`[data-testid="download-${format}"]`),
     ]);
-    expect(download.suggestedFilename()).toBe('fast-lakarkontakt-share-2023-12-31.svg');
-    const svg = readFileSync((await download.path())!, 'utf8');
+    const bytes = readFileSync((await download.path())!);
+    return { context, page, problems, name: download.suggestedFilename(), bytes };
+  }
+
+  it('downloads the map as SVG: title, legend, source and the 21 regions in their classes', async () => {
+    const { context, page, problems, name, bytes } = await downloadImage('svg');
+    expect(name).toBe('fast-lakarkontakt-share-2023-12-31.svg');
+    const svg = bytes.toString('utf8');
     // A standalone, well-formed document, parsed by the browser itself.
     const parsed = await page.evaluate((text) => {
       const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
@@ -168,18 +175,8 @@ describe('export', () => {
   });
 
   it('downloads a PNG of the map with title, legend and source, at 2×', async () => {
-    const context = await browser().newContext({
-      acceptDownloads: true,
-      viewport: { width: 1440, height: 900 },
-    });
-    const { page, problems } = await openPage(context, '/?metric=share');
-    await waitForColoredMap(page);
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.click('[data-testid="download-png"]'),
-    ]);
-    expect(download.suggestedFilename()).toBe('fast-lakarkontakt-share-2023-12-31.png');
-    const png = readFileSync((await download.path())!);
+    const { context, problems, name, bytes: png } = await downloadImage('png');
+    expect(name).toBe('fast-lakarkontakt-share-2023-12-31.png');
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     const width = png.readUInt32BE(16);
     const height = png.readUInt32BE(20);
