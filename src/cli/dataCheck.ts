@@ -6,11 +6,19 @@
 import { resolve } from 'node:path';
 import { readDataset, DataError } from '../lib/data/validate';
 import { tidyRows } from '../lib/data/csv';
+import { checkRules, RULES } from '../lib/data/rules';
 import { fsReader } from './fsReader';
 
 const dir = resolve(process.argv[2] ?? 'public/data');
 try {
   const d = await readDataset(fsReader(dir));
+  // The coding rulebook (public/data/README.md) across cells, answers and files.
+  const breaches = checkRules(d);
+  if (breaches.length) {
+    console.error(`data check FAILED: the coding rulebook (public/data/README.md) is broken in ${dir}:`);
+    for (const b of breaches) console.error(`  ${b}`);
+    process.exit(1);
+  }
   const rows = tidyRows(d);
   const count = (xs: string[]) =>
     Object.entries(xs.reduce<Record<string, number>>((m, x) => ((m[x] = (m[x] ?? 0) + 1), m), {}))
@@ -30,6 +38,7 @@ try {
     `  doctor gap ${d.doctorGap.year}: ${d.doctorGap.rows.filter((r) => r.status === 'reported').length} regions reported, ` +
       `national population ${d.doctorGap.national.population}`,
     `  tidy CSV: ${rows.length} rows; statuses ${count(rows.map((r) => r.status))}`,
+    `  coding rules kept: ${RULES.map((r) => r.id).join(', ')}, and R1 and R5 in the schema`,
   ];
   console.log(out.join('\n'));
 } catch (e) {

@@ -29,7 +29,11 @@ export function summarySentence(
     const s = surveyFor(d, year);
     const when = formatMonthRange(s.fieldwork.from, s.fieldwork.to, lang);
     const reported = s.decidedCount.value;
-    let out = t.summary.decision(n(reported), s.publisher, when);
+    // The count in the source's own terms: regions that decided, or only those answering a clear yes.
+    let out =
+      s.decidedCount.counts === 'clear_yes'
+        ? t.summary.decisionClearYes(n(reported), s.publisher, when)
+        : t.summary.decision(n(reported), s.publisher, when);
     const named = namedDecidedCount(d, year);
     if (named < reported) out += t.summary.decisionNamed(n(named));
     return out;
@@ -48,8 +52,36 @@ export function summarySentence(
   }
   const g = gapFigures(d.doctorGap.national, target, d.doctorGap.guideline);
   if (g === null) return '';
+  const { shortfall, regions } = regionShortfalls(d, target);
+  const sum = n(Math.round(shortfall));
   if (target === d.doctorGap.guideline)
-    return t.summary.gap(n(g.doctorsNeeded), formatPct(g.increasePct, lang));
-  if (g.doctorsNeeded < 0) return t.summary.gapWhatIfSurplus(n(target), n(Math.round(-g.doctorsNeeded)));
-  return t.summary.gapWhatIf(n(target), n(Math.round(g.doctorsNeeded)), formatPct(g.increasePct, lang));
+    return t.summary.gap(n(g.doctorsNeeded), formatPct(g.increasePct, lang), sum, n(regions));
+  if (g.doctorsNeeded < 0)
+    return t.summary.gapWhatIfSurplus(n(target), n(Math.round(-g.doctorsNeeded)), sum, n(regions));
+  return t.summary.gapWhatIf(
+    n(target),
+    n(Math.round(g.doctorsNeeded)),
+    formatPct(g.increasePct, lang),
+    sum,
+    n(regions),
+  );
+}
+
+/**
+ * The regions' own shortfalls at `target`, added up without netting off any region's surplus
+ * (the report's figures at its guideline, recomputed otherwise), and how many regions have
+ * figures. The national total row is a different number: it counts every inhabitant, Gotland's
+ * included, against the doctors of the regions that reported them, and it nets surpluses
+ * against shortfalls once the target is above some regions' ratio.
+ */
+export function regionShortfalls(d: Dataset, target: number): { shortfall: number; regions: number } {
+  let shortfall = 0;
+  let regions = 0;
+  for (const r of d.doctorGap.rows) {
+    const g = gapFigures(r, target, d.doctorGap.guideline);
+    if (!g) continue;
+    regions++;
+    shortfall += Math.max(0, g.doctorsNeeded);
+  }
+  return { shortfall, regions };
 }

@@ -121,7 +121,7 @@ describe.each(selectedEngines())('%s', (engine: EngineName) => {
     await app.coloredMap();
     expect(await app.text('[data-testid="summary"]')).toContain('13 av 21');
     expect(await app.count('[data-testid="legend"] li')).toBeGreaterThan(3);
-    await expectColours(app, solid('decision', 2025, ['SE-AB', 'SE-X', 'SE-W']));
+    await expectColours(app, solid('decision', 2025, ['SE-K', 'SE-X', 'SE-W']));
   });
 
   it('metric and year switched through the controls change the pixels and the legend', async () => {
@@ -147,7 +147,7 @@ describe.each(selectedEngines())('%s', (engine: EngineName) => {
   it('MapLibre takes over when the pointer comes over the map, with the same colours', async () => {
     await app.open('/?year=2024');
     await app.coloredMap('svg');
-    const expected = solid('decision', 2024, ['SE-K', 'SE-AB', 'SE-O']);
+    const expected = solid('decision', 2024, ['SE-K', 'SE-C', 'SE-O']);
     await expectColours(app, expected);
     await takeOver(app);
     await expectColours(app, expected);

@@ -29,23 +29,30 @@ describe('regionTimeline', () => {
     for (const e of tl) expect(e.answer.region).toBe(code);
   });
 
-  it('Gotland: decided, decided, dated plan (inferred goal year), dated plan', () => {
+  it('Gotland: decided, decided, dated plan (inferred goal year), dated plan (inferred decision)', () => {
     const tl = regionTimeline(d, 'SE-I');
     expect(tl.map((e) => [e.cls, e.inferred])).toEqual([
       ['decided', false],
       ['decided', false],
       ['dated_plan', true],
-      ['dated_plan', false],
+      ['dated_plan', true],
     ]);
   });
 
-  it('Stockholm: unknown, on the way, plan, dated plan', () => {
+  // The 2024 report dates Stockholm's plan ("inom 10 år" from 17 April 2024): no move 2024 → 2025.
+  it('Stockholm: unknown, on the way, dated plan, dated plan', () => {
     expect(regionTimeline(d, 'SE-AB').map((e) => e.cls)).toEqual([
       'unknown',
       'on_the_way',
-      'plan',
+      'dated_plan',
       'dated_plan',
     ]);
+  });
+
+  it('Stockholm 2024 → 2025: the decision class stays; only the goal year changes (2034 → 2030)', () => {
+    const cs = changes('SE-AB', 2024, 2025);
+    expect(cs.filter((c) => c.direction !== 0)).toEqual([]);
+    expect(byKind(cs, 'goal')).toEqual({ kind: 'goal', from: 2034, to: 2030, direction: 0 });
   });
 });
 

@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Dataset } from '../../src/lib/data/schema';
 import { DICTS } from './helpers';
-import { namedDecidedCount, summarySentence } from '../../src/lib/summary';
+import { namedDecidedCount, regionShortfalls, summarySentence } from '../../src/lib/summary';
+import { gapFigures } from '../../src/lib/metrics/whatif';
+import { formatNumber } from '../../src/lib/format';
 import { loadDataset } from './helpers';
 
 const NBSP = '\u00a0';
@@ -34,10 +36,16 @@ describe('decision summary', () => {
     expect(sv('decision', 2022)).toContain('Dagens Medicin');
   });
 
-  it('2025: says the report names only 3 of the 13', () => {
-    expect(namedDecidedCount(d, 2025)).toBe(3);
-    expect(sv('decision', 2025)).toContain('Rapporten namnger 3 av dem');
-    expect(en('decision', 2025)).toContain('The report names 3 of them');
+  it('2025: says the report names only 4 of the 13 (Stockholm, Uppsala, Gotland, Kronoberg)', () => {
+    expect(namedDecidedCount(d, 2025)).toBe(4);
+    expect(sv('decision', 2025)).toContain('Rapporten namnger 4 av dem');
+    expect(en('decision', 2025)).toContain('The report names 4 of them');
+  });
+
+  it('2022: counts what the source counted, clear yeses, and claims no more', () => {
+    expect(sv('decision', 2022)).toMatch(/^2 av 21 regioner svarade tydligt ja/);
+    expect(sv('decision', 2022)).not.toContain('hade beslutat');
+    expect(en('decision', 2022)).toMatch(/^2 of 21 regions answered a clear yes/);
   });
 
   it.each([2022, 2023, 2024])('%i: no caveat when every decided region is named', (year) => {
@@ -109,5 +117,26 @@ describe('gap summary', () => {
       },
     };
     expect(summarySentence(d2, 'gap', null, 1100, DICTS.sv, 'sv')).toBe('');
+  });
+});
+
+describe('national doctor-gap figures say what they cover', () => {
+  it('at 1 100: the total row, and the 20 regions with figures summed (4 401, Gotland has none)', () => {
+    expect(regionShortfalls(d, 1100)).toEqual({ shortfall: 4401, regions: 20 });
+    expect(sv('gap', null)).toContain('4\u00a0454');
+    expect(sv('gap', null)).toContain('de 20 regioner som har siffror behövde tillsammans 4\u00a0401');
+  });
+
+  it('at 2 000: the net national figure and the regions\u2019 shortfalls, each named, differ', () => {
+    const s = summarySentence(d, 'gap', null, 2000, DICTS.sv, 'sv');
+    const { shortfall } = regionShortfalls(d, 2000);
+    expect(s).toMatch(/netto/);
+    expect(s).toContain(
+      `underskott, utan att räkna av överskott, är ${formatNumber(Math.round(shortfall), 'sv')} läkare`,
+    );
+    // Some regions have more doctors than a guideline of 2 000 asks for: net and sum part.
+    const net = -gapFigures(d.doctorGap.national, 2000, 1100)!.doctorsNeeded;
+    expect(Math.round(shortfall)).toBeGreaterThan(0);
+    expect(Math.round(net)).not.toBe(Math.round(shortfall));
   });
 });

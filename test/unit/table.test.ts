@@ -68,7 +68,7 @@ describe('tableModel', () => {
 
   it('decision 2025: known rows', () => {
     const m = model('decision', 'en', 2025);
-    expect(cellOf(m, 'SE-I', 'class').text).toBe('Decision and political plan with a goal year');
+    expect(cellOf(m, 'SE-I', 'class').text).toBe('Decision and political plan with a goal year (inferred)');
     expect(cellOf(m, 'SE-I', 'goal').text).toBe('2027');
     expect(cellOf(m, 'SE-D', 'class').text).toBe('Other target (e.g. 1,500) (inferred)');
     expect(cellOf(m, 'SE-D', 'target')).toMatchObject({ text: '1,500', sort: 1500 });
@@ -160,9 +160,9 @@ describe('sortRows', () => {
     const a = sortRows(m.rows, i, 'desc', 'sv');
     const b = sortRows([...m.rows].reverse(), i, 'desc', 'sv');
     expect(codes(b)).toEqual(codes(a));
-    // The 12 unknowns (ties) come last, in Swedish name order.
+    // The 11 unknowns (ties) come last, in Swedish name order.
     const unknown = a.filter((r) => r.cells[i]!.sort === null).map((r) => r.cells[0]!.text);
-    expect(unknown).toHaveLength(12);
+    expect(unknown).toHaveLength(11);
     expect(unknown).toEqual([...unknown].sort((x, y) => x.localeCompare(y, 'sv-SE')));
   });
 

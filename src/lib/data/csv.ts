@@ -17,6 +17,9 @@ export const CSV_HEADER = [
 
 export type CsvRow = Record<(typeof CSV_HEADER)[number], string>;
 
+/** The CSV's word for a known "none": no other target, a plan without a dated goal. */
+export const NONE = 'none';
+
 /** Quotes a field where RFC 4180 needs it (comma, quote, line break). */
 export function csvField(s: string): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
@@ -102,6 +105,7 @@ export function tidyRows(d: Dataset): CsvRow[] {
         ['other_target', a.otherTarget],
         ['action_plan', a.actionPlan],
         ['plan_goal_year', a.planGoalYear],
+        ['target_year', a.targetYear],
       ];
       for (const [indicator, c] of cells) {
         if (!c) continue;
@@ -110,7 +114,9 @@ export function tidyRows(d: Dataset): CsvRow[] {
           r.name,
           indicator,
           period,
-          c.value,
+          // A known "none" (no other target, no dated goal) is written out, so it never reads as
+          // the empty cell of an unknown.
+          c.value === null && (c.status === 'reported' || c.status === 'inferred') ? NONE : c.value,
           c.status,
           note([asGivenNote(c.asGiven), c.note?.sv]),
           c.source ?? s.source,
@@ -188,7 +194,8 @@ function gapRows(
       period,
       value,
       status,
-      value === null ? noteText(g.note) : '',
+      // The national row's note says what it covers, on each of its figures.
+      value === null || !('region' in g) ? noteText(g.note) : '',
       d.doctorGap.source,
     );
   }

@@ -40,11 +40,15 @@ export const RegionCode = v.picklist(
 export type RegionCode = v.InferOutput<typeof RegionCode>;
 
 /**
- * How a value relates to the source.
- * - reported: the report says it (a sentence, a table cell, a figure).
- * - not_reported: the region could not report it (the value is unknown for a known reason).
+ * How a value relates to the source (the coding rulebook, public/data/README.md, says when each
+ * applies; src/lib/data/rules.ts checks the whole dataset against it).
+ * - reported: the report states it for this region and survey (a table cell, the region's own
+ *   answer, or a sentence that names the region and states the value).
+ * - not_reported: the report gives no value for this region (it could not report, or the source
+ *   names only other regions); the value is unknown.
  * - not_legible: the report had it, but the text extraction lost it (the 2025 table's marks).
- * - inferred: not stated outright, but the report's own words make it so; a note says why.
+ * - inferred: not stated outright, but the report's own words for this survey make it so; a
+ *   note says which words and how.
  */
 export const STATUSES = ['reported', 'not_reported', 'not_legible', 'inferred'] as const;
 export const Status = v.picklist(STATUSES);
@@ -67,7 +71,13 @@ export type SourceRef = v.InferOutput<typeof SourceRef>;
 const Year = v.pipe(v.number(), v.integer(), v.minValue(2000), v.maxValue(2100));
 const Target = v.pipe(v.number(), v.integer(), v.minValue(500), v.maxValue(3000));
 
-/** Builds the schema of one sourced value: the value, its status, and why, where that matters. */
+/**
+ * Builds the schema of one sourced value: the value, its status, and why, where that matters.
+ * `unknownValue` is what an unknown value is written as; where it means nothing else
+ * (`'unknown'`), it can never be `reported` or `inferred`: a value nobody gave is not reported.
+ * Where it can also mean a known "none" (null: no other target, no dated goal), a reported or
+ * inferred null is that "none".
+ */
 function cell<T extends v.GenericSchema>(value: T, unknownValue: v.InferOutput<T>) {
   return v.pipe(
     v.strictObject({
@@ -85,6 +95,14 @@ function cell<T extends v.GenericSchema>(value: T, unknownValue: v.InferOutput<T
     v.check(
       (c) => (c.status === 'not_legible' || c.status === 'not_reported' ? c.value === unknownValue : true),
       `a value that is not legible or not reported must be ${JSON.stringify(unknownValue)}`,
+    ),
+    v.check(
+      (c) =>
+        unknownValue !== 'unknown' ||
+        c.value !== 'unknown' ||
+        c.status === 'not_legible' ||
+        c.status === 'not_reported',
+      'an unknown value is not legible or not reported, never reported or inferred',
     ),
   );
 }
@@ -118,6 +136,11 @@ export const Answer = v.strictObject({
   otherTarget: v.optional(TargetCell),
   actionPlan: v.optional(ActionPlanCell),
   planGoalYear: v.optional(GoalYearCell),
+  /**
+   * The year by which the region's decided target is to be reached, where the report gives one
+   * that is not an action plan's goal (there is no plan yet, or the report says there is none).
+   */
+  targetYear: v.optional(GoalYearCell),
   /** The region's own comment, verbatim in Swedish, one string per paragraph. */
   answerText: v.optional(
     v.strictObject({
@@ -156,6 +179,11 @@ export const Survey = v.pipe(
     /** The nationally reported number of regions that decided to strive for 1 100. */
     decidedCount: v.strictObject({
       value: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(21)),
+      /**
+       * What the number counts, in the source's words: regions that decided (the default), or
+       * only regions that answered a clear yes (Dagens Medicin 2022, as the 2024 report cites it).
+       */
+      counts: v.optional(v.picklist(['decided', 'clear_yes'])),
       quote: v.pipe(v.string(), v.nonEmpty()),
       source: SourceRef,
     }),
@@ -246,20 +274,29 @@ export type GapRow = v.InferOutput<typeof GapRow>;
 export const GapNational = v.strictObject(GapFigures);
 export type GapNational = v.InferOutput<typeof GapNational>;
 
-/** Bilaga 4: doctors needed in primary care to reach the guideline, figures for 2019. */
-export const DoctorGap = v.strictObject({
-  year: Year,
-  guideline: Count,
-  rows: v.pipe(
-    v.array(GapRow),
-    v.length(21, 'expected a row for each of the 21 regions'),
-    v.check((a) => new Set(a.map((x) => x.region)).size === 21, 'each region must appear once'),
+/**
+ * Bilaga 4: doctors needed in primary care to reach the guideline, figures for 2019. Where a
+ * region has no figures, the national row must say (its `note`) what it covers.
+ */
+export const DoctorGap = v.pipe(
+  v.strictObject({
+    year: Year,
+    guideline: Count,
+    rows: v.pipe(
+      v.array(GapRow),
+      v.length(21, 'expected a row for each of the 21 regions'),
+      v.check((a) => new Set(a.map((x) => x.region)).size === 21, 'each region must appear once'),
+    ),
+    national: GapNational,
+    source: SourceRef,
+    sourceLine: v.pipe(v.string(), v.nonEmpty()),
+    comment: v.pipe(v.string(), v.nonEmpty()),
+  }),
+  v.check(
+    (g) => g.rows.every((r) => r.status === 'reported') || g.national.note !== undefined,
+    'the national row needs a note saying what it covers when a region has no figures',
   ),
-  national: GapNational,
-  source: SourceRef,
-  sourceLine: v.pipe(v.string(), v.nonEmpty()),
-  comment: v.pipe(v.string(), v.nonEmpty()),
-});
+);
 export type DoctorGap = v.InferOutput<typeof DoctorGap>;
 
 export const Source = v.strictObject({

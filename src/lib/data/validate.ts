@@ -110,7 +110,7 @@ export function checkDataset(
     check(s.source, 'source');
     check(s.decidedCount.source, 'decidedCount.source');
     s.answers.forEach((a, j) => {
-      for (const key of ['decision', 'otherTarget', 'actionPlan', 'planGoalYear'] as const)
+      for (const key of ['decision', 'otherTarget', 'actionPlan', 'planGoalYear', 'targetYear'] as const)
         check(a[key]?.source, `answers[${j}].${key}.source`);
       check(a.answerText?.source, `answers[${j}].answerText.source`);
     });

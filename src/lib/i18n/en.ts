@@ -85,18 +85,20 @@ const en: Dict = {
   summary: {
     decision: (n, publisher, when) =>
       `${n} of 21 regions had decided to strive for the guideline of 1,100 inhabitants per doctor, according to ${publisher} (${when}).`,
+    decisionClearYes: (n, publisher, when) =>
+      `${n} of 21 regions answered a clear yes when asked whether they had decided on the guideline of 1,100 inhabitants per doctor, according to ${publisher} (${when}); the other regions’ answers are not given.`,
     decisionNamed: (k) => ` The report names ${k} of them; the table’s other marks were lost.`,
     share: (n, m, goal, date, missing) =>
       `${n} of the ${m} regions that could report had at least ${goal} of inhabitants listed with a named regular doctor on ${date}; ${missing} regions could not report.`,
-    gap: (needed, pct) =>
-      `Primary care needed ${needed} more doctors, an increase of ${pct}, to reach 1,100 inhabitants per doctor (2019 figures).`,
+    gap: (needed, pct, sum, regions) =>
+      `Primary care needed ${needed} more doctors, an increase of ${pct}, to reach 1,100 inhabitants per doctor (2019 figures, the report’s total row; the ${regions} regions with figures needed ${sum} together).`,
     changes: (up, down, from, to, unknown) =>
       `Between ${from} and ${to}, ${up} ${up === 1 ? 'region' : 'regions'} moved forward in their decisions on the guideline and ${down} moved back.` +
       (unknown ? ` For ${unknown} it cannot be told, because one of the surveys lacks the answer.` : ''),
-    gapWhatIf: (target, needed, pct) =>
-      `At a guideline of ${target} inhabitants per doctor, primary care would need ${needed} more doctors, an increase of ${pct} (computed from the 2019 figures).`,
-    gapWhatIfSurplus: (target, surplus) =>
-      `At a guideline of ${target} inhabitants per doctor, primary care would manage with ${surplus} fewer doctors than in 2019 (computed).`,
+    gapWhatIf: (target, needed, pct, sum, regions) =>
+      `At a guideline of ${target} inhabitants per doctor, primary care would need, net, ${needed} more doctors, an increase of ${pct}; the regions’ shortfalls, without netting off surpluses, come to ${sum} doctors (${regions} regions; computed from the 2019 figures).`,
+    gapWhatIfSurplus: (target, surplus, sum, regions) =>
+      `At a guideline of ${target} inhabitants per doctor, primary care would, net, manage with ${surplus} fewer doctors than in 2019; the regions’ shortfalls, without netting off surpluses, come to ${sum} doctors (${regions} regions; computed).`,
   },
   overview: {
     title: 'Nationwide',
@@ -145,6 +147,7 @@ const en: Dict = {
     otherTarget: 'Other target in force',
     actionPlan: 'Action plan',
     goalYear: 'Goal year in the plan',
+    targetYear: 'Target year (no plan)',
     answer: 'The region’s answer (verbatim, in Swedish)',
     tableText: 'Left in the table row (verbatim, in Swedish)',
     showMore: 'Show the whole answer',

@@ -88,21 +88,23 @@ const sv = {
   summary: {
     decision: (n: string, publisher: string, when: string) =>
       `${n} av 21 regioner hade beslutat att sträva mot riktvärdet 1 100 invånare per läkare enligt ${publisher} (${when}).`,
+    decisionClearYes: (n: string, publisher: string, when: string) =>
+      `${n} av 21 regioner svarade tydligt ja på frågan om de beslutat om riktvärdet 1 100 invånare per läkare enligt ${publisher} (${when}); övriga regioners svar anges inte.`,
     decisionNamed: (k: string) =>
       ` Rapporten namnger ${k} av dem; övriga markeringar i tabellen gick förlorade.`,
     share: (n: string, m: string, goal: string, date: string, missing: string) =>
       `${n} av de ${m} regioner som kunde redovisa hade minst ${goal} av invånarna listade hos en fast namngiven läkare den ${date}; ${missing} regioner kunde inte redovisa.`,
-    gap: (needed: string, pct: string) =>
-      `Primärvården behövde ${needed} fler läkare, en ökning med ${pct}, för att nå 1 100 invånare per läkare (siffror för 2019).`,
+    gap: (needed: string, pct: string, sum: string, regions: string) =>
+      `Primärvården behövde ${needed} fler läkare, en ökning med ${pct}, för att nå 1 100 invånare per läkare (siffror för 2019, rapportens totalrad; de ${regions} regioner som har siffror behövde tillsammans ${sum}).`,
     changes: (up: number, down: number, from: number, to: number, unknown: number) =>
       `Mellan ${from} och ${to} tog ${up} ${up === 1 ? 'region' : 'regioner'} steg framåt i besluten om riktvärdet och ${down} steg bakåt.` +
       (unknown
         ? ` För ${unknown} går det inte att säga, eftersom uppgiften saknas i någon av kartläggningarna.`
         : ''),
-    gapWhatIf: (target: string, needed: string, pct: string) =>
-      `Med riktvärdet ${target} invånare per läkare skulle primärvården behöva ${needed} fler läkare, en ökning med ${pct} (beräknat på 2019 års siffror).`,
-    gapWhatIfSurplus: (target: string, surplus: string) =>
-      `Med riktvärdet ${target} invånare per läkare skulle primärvården klara sig med ${surplus} färre läkare än 2019 (beräknat).`,
+    gapWhatIf: (target: string, needed: string, pct: string, sum: string, regions: string) =>
+      `Med riktvärdet ${target} invånare per läkare skulle primärvården netto behöva ${needed} fler läkare, en ökning med ${pct}; regionernas underskott, utan att räkna av överskott, är ${sum} läkare (${regions} regioner; beräknat på 2019 års siffror).`,
+    gapWhatIfSurplus: (target: string, surplus: string, sum: string, regions: string) =>
+      `Med riktvärdet ${target} invånare per läkare skulle primärvården netto klara sig med ${surplus} färre läkare än 2019; regionernas underskott, utan att räkna av överskott, är ${sum} läkare (${regions} regioner; beräknat).`,
   },
   overview: {
     title: 'Hela landet',
@@ -152,6 +154,7 @@ const sv = {
     otherTarget: 'Annat mål i kraft',
     actionPlan: 'Handlingsplan',
     goalYear: 'Målår i planen',
+    targetYear: 'Målår för målet (utan plan)',
     answer: 'Regionens svar (ordagrant)',
     tableText: 'Kvar i tabellraden (ordagrant)',
     showMore: 'Visa hela svaret',

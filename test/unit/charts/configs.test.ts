@@ -42,13 +42,14 @@ describe('nationalChart', () => {
     for (let i = 0; i < 4; i++) expect(bars.reduce((a, b) => a + (b.data[i] as number), 0)).toBe(21);
   });
 
-  it('2022: 2 decided and 19 unknown; 2025: 12 unknown', () => {
+  it("2022: 2 decided and 19 unknown; 2025: 11 unknown, 3 dated plans and Kronoberg's plan", () => {
     const s = nationalChart(series, DICTS.en, 'en');
     const bar = (cls: string) => datasets(s)[1 + DECISION_CLASSES.indexOf(cls as never)]!.data;
     expect(bar('decided')[0]).toBe(2);
     expect(bar('unknown')[0]).toBe(19);
-    expect(bar('unknown')[3]).toBe(12);
+    expect(bar('unknown')[3]).toBe(11);
     expect(bar('dated_plan')[3]).toBe(3);
+    expect(bar('plan')[3]).toBe(1);
   });
 
   it('its table has a row per year and says the same as the bars', () => {
@@ -89,11 +90,11 @@ describe('regionStatusChart', () => {
     expect(s.label).toContain('Kalmar');
   });
 
-  it('Gotland 2024 is marked inferred, with a triangle point', () => {
+  it('Gotland 2024 and 2025 are marked inferred, with a triangle point', () => {
     const s = regionStatusChart(d, series, 'SE-I', DICTS.en, 'en');
     expect(s.table.rows[2]![1]).toBe('Decision and political plan with a goal year (inferred)');
     const styles = (datasets(s)[0] as unknown as { pointStyle: string[] }).pointStyle;
-    expect(styles).toEqual(['circle', 'circle', 'triangle', 'circle']);
+    expect(styles).toEqual(['circle', 'circle', 'triangle', 'triangle']);
   });
 
   it('unknown answers get their own point style', () => {

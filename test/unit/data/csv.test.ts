@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  NONE,
   CSV_HEADER,
   csvField,
   datasetCsv,
@@ -17,6 +18,7 @@ const INDICATORS = [
   'other_target',
   'action_plan',
   'plan_goal_year',
+  'target_year',
   'answer_text',
   'named_gp_share_pct',
   'population',
@@ -29,6 +31,7 @@ const INDICATORS = [
 const NUMERIC = new Set([
   'other_target',
   'plan_goal_year',
+  'target_year',
   'named_gp_share_pct',
   'population',
   'doctors',
@@ -86,14 +89,17 @@ describe('the dataset CSV', () => {
       expect(ACTION_PLANS).toContain(r.value);
   });
 
-  it('numbers are plain digits (no spaces, no separators); unknown numbers are empty', () => {
+  it('numbers are plain digits (no spaces, no separators); unknown numbers are empty, a known none "none"', () => {
     for (const r of rows.filter((x) => NUMERIC.has(x.indicator))) {
-      // An empty reported value means "none" (e.g. a plan with no goal year), only for these two.
-      if (r.value === '' && r.status === 'reported')
-        expect(['plan_goal_year', 'other_target']).toContain(r.indicator);
-      else if (r.value === '') expect(['not_reported', 'not_legible']).toContain(r.status);
+      if (r.value === NONE) {
+        // A known "none" (a plan with no dated goal, no other target), never for an unknown.
+        expect(['plan_goal_year', 'target_year', 'other_target']).toContain(r.indicator);
+        expect(['reported', 'inferred']).toContain(r.status);
+      } else if (r.value === '') expect(['not_reported', 'not_legible']).toContain(r.status);
       else expect(r.value, JSON.stringify(r)).toMatch(/^\d+$/);
     }
+    // Kronoberg's 2025 plan "saknar tidsatta mål": known, and written so.
+    expect(find('SE-G', 'plan_goal_year', '2025')[0]).toMatchObject({ value: NONE, status: 'reported' });
     expect(find('SE', 'population', '2019')[0]!.value).toBe('10319473');
   });
 

@@ -231,6 +231,23 @@ describe('invalid data is rejected with a DataError naming the file and the path
     expect(e.problems.join()).toMatch(/source\.doc "nope" is not a source id of the context file/);
   });
 
+  it.each([
+    [2024, 'SE-I', 'planGoalYear'],
+    [2024, 'SE-U', 'targetYear'],
+    [2024, 'SE-K', 'actionPlan'],
+    [2023, 'SE-H', 'otherTarget'],
+    [2025, 'SE-G', 'decision'],
+  ] as const)('rejects %i %s %s citing an unknown source', async (year, code, field) => {
+    const files = withChange(`surveys/${year}.json`, (s) => {
+      s.answers[answerIndex(s, code)][field].source.doc = 'zz';
+    });
+    const e = await dataError(readDataset(memoryReader(files)));
+    expect(e.file).toBe(`surveys/${year}.json`);
+    expect(e.problems.join()).toMatch(
+      new RegExp(`\\.${field}\\.source: source\\.doc "zz" is not a source id`),
+    );
+  });
+
   it('rejects a decided count citing an unknown source', async () => {
     const files = withChange('surveys/2025.json', (s) => (s.decidedCount.source.doc = 'xx'));
     const e = await dataError(readDataset(memoryReader(files)));

@@ -20,15 +20,16 @@ const answer = (year: number, code: RegionCode) => answerOf(d, year, code)!;
 
 describe('decision classes of known answers', () => {
   it.each([
-    [2025, 'SE-I', 'dated_plan', 'none'],
-    [2025, 'SE-AB', 'dated_plan', 'none'],
+    [2025, 'SE-I', 'dated_plan', 'inferred'],
+    [2025, 'SE-AB', 'dated_plan', 'inferred'],
+    [2025, 'SE-G', 'plan', 'inferred'],
     [2025, 'SE-D', 'other_target', 'inferred'],
     [2025, 'SE-N', 'unknown', 'unknown'],
     [2025, 'SE-BD', 'unknown', 'unknown'],
     [2025, 'SE-O', 'on_the_way', 'inferred'],
     [2025, 'SE-K', 'no', 'none'],
     [2024, 'SE-Z', 'equivalent', 'none'],
-    [2024, 'SE-AB', 'plan', 'none'],
+    [2024, 'SE-AB', 'dated_plan', 'inferred'],
     [2024, 'SE-C', 'dated_plan', 'none'],
     [2024, 'SE-I', 'dated_plan', 'inferred'],
     [2024, 'SE-F', 'decided', 'none'],
@@ -63,12 +64,13 @@ describe('decision classes of known answers', () => {
     expect(s.decidedCount.value).toBe(n);
   });
 
-  it('2025: the report names only 3 of its 13 decided regions (the rest of the table was lost)', () => {
+  it('2025: the report names only 4 of its 13 decided regions (the rest of the table was lost)', () => {
     const s = d.surveys.find((x) => x.year === 2025)!;
     const decided = s.answers
       .filter((a) => DECIDED_CLASSES.includes(decisionClass(a).cls))
       .map((a) => a.region);
-    expect(decided.sort()).toEqual(['SE-AB', 'SE-C', 'SE-I']);
+    // The three with a dated political plan, and Kronoberg with an undated one.
+    expect(decided.sort()).toEqual(['SE-AB', 'SE-C', 'SE-G', 'SE-I']);
   });
 });
 
