@@ -9,6 +9,8 @@ export interface Series {
   years: number[];
   /** The nationally reported number of regions that decided, per survey. */
   reported: number[];
+  /** What each reported number counts, in its source's terms (coding rule R11). */
+  reportedCounts: Array<'decided' | 'clear_yes'>;
   /** Regions per class, per survey (arrays aligned with `years`). */
   counts: Record<DecisionClass, number[]>;
   /** Each region's class per survey (aligned with `years`). */
@@ -32,5 +34,11 @@ export function deriveSeries(d: Dataset): Series {
       timelines[a.region].push({ cls: r.cls, inferred: r.inferred });
     }
   });
-  return { years, reported: d.surveys.map((s) => s.decidedCount.value), counts, timelines };
+  return {
+    years,
+    reported: d.surveys.map((s) => s.decidedCount.value),
+    reportedCounts: d.surveys.map((s) => s.decidedCount.counts ?? 'decided'),
+    counts,
+    timelines,
+  };
 }

@@ -72,7 +72,8 @@ export const refLinePlugin: Plugin<'bar'> = {
 
 /** National: regions per decision class in each survey (stacked), with the reported counts as a line. */
 export function nationalChart(series: Series, t: Dict, lang: Lang): ChartSpec {
-  const years = series.years.map(String);
+  // A survey whose count is of clear yeses, not decisions (R11), is marked; the chart's key says so.
+  const years = series.years.map((y, i) => `${y}${series.reportedCounts[i] === 'clear_yes' ? '*' : ''}`);
   const counts = series.years.map(
     (_, i) => new Map(DECISION_CLASSES.map((c) => [c, series.counts[c][i] ?? 0])),
   );

@@ -212,6 +212,7 @@ const en: Dict = {
   charts: {
     national: 'Regions per decision class in each survey',
     nationalReported: 'Reported number with a decision',
+    clearYesNote: '* The number of regions answering a clear yes, not the number that decided.',
     regionStatus: (name) => `${name}: decision class and target in each survey`,
     shareRank: 'Share with a named GP, all regions that reported',
     gapRank: 'Inhabitants per doctor in 2019, all regions with figures',

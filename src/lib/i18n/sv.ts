@@ -218,6 +218,7 @@ const sv = {
   charts: {
     national: 'Regioner per beslutsklass i varje kartläggning',
     nationalReported: 'Rapporterat antal med beslut',
+    clearYesNote: '* Antalet regioner som svarade tydligt ja, inte antalet som beslutat.',
     regionStatus: (name: string) => `${name}: beslutsklass och mål i varje kartläggning`,
     shareRank: 'Andel med fast läkare, alla regioner som redovisade',
     gapRank: 'Invånare per läkare 2019, alla regioner med siffror',

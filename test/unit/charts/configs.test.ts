@@ -31,7 +31,8 @@ describe('nationalChart', () => {
     const line = datasets(s)[0]!;
     expect(line.type).toBe('line');
     expect(line.data).toEqual([2, 3, 10, 13]);
-    expect(s.config.data.labels).toEqual(['2022', '2023', '2024', '2025']);
+    // 2022's count is of clear yeses (coding rule R11): marked, and the key explains the mark.
+    expect(s.config.data.labels).toEqual(['2022*', '2023', '2024', '2025']);
   });
 
   it('has one stacked bar dataset per decision class, summing to 21 each year', () => {
