@@ -6,7 +6,6 @@ import type { Cache, CacheEntry } from './cache';
 
 export const KEYS = {
   dataset: 'dataset',
-  derived: 'derived',
   visit: 'last-visit',
 } as const;
 

@@ -215,21 +215,6 @@ export class DataSource {
     throw new StaleFileError(`${file} does not match data version ${manifest?.version}`);
   }
 
-  /**
-   * A derived value for a data version: from the cache when built from the same version, else
-   * computed and stored. Derivations are cheap, but caching them keeps a warm start from
-   * redoing them and lets the next visit compare (see visit tracking).
-   */
-  async derived<T>(key: string, version: string | null, compute: () => T): Promise<T> {
-    if (version) {
-      const entry = await (await this.cacheP).get<T>(key);
-      if (entry && entry.version === version) return entry.value;
-    }
-    const value = compute();
-    if (version) await (await this.cacheP).put(key, version, value);
-    return value;
-  }
-
   /** The cache, for visit tracking. */
   get store(): Promise<Cache> {
     return this.cacheP;

@@ -18,7 +18,7 @@ import {
   type Lang,
   type ViewState,
 } from './url';
-import type { Series } from '../series';
+import { deriveSeries, type Series } from '../series';
 import type { DataSource } from '../data/source';
 import type { VisitChange } from '../visits';
 import { afterPaint } from '../afterPaint';
@@ -40,8 +40,8 @@ export class AppState {
   dataOrigin = $state<DataOrigin>('network');
   /** False when the last attempt to reach the server failed (the data shown is the cached copy). */
   online = $state(true);
-  /** Derived series for the charts, cached per data version. */
-  series = $state.raw<Series | null>(null);
+  /** The decision classes per region and survey, and their national counts (the trend charts). */
+  series: Series | null = $derived(this.dataset ? deriveSeries(this.dataset) : null);
   /** The data source (cache + network), created once at start. */
   source!: DataSource;
   /** What changed since the reader's last visit, if anything. */

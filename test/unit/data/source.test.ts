@@ -627,52 +627,8 @@ describe('the localStorage hint of what IndexedDB holds', () => {
     await new DataSource(BASE, cache).dataset(onUpdate);
     expect(updates.map((u) => u.origin)).toEqual(['cache']);
     const get = vi.spyOn(cache, 'get');
-    expect(await readHinted(Promise.resolve(cache), KEYS.derived)).toBeUndefined();
+    expect(await readHinted(Promise.resolve(cache), KEYS.visit)).toBeUndefined();
     expect(get).not.toHaveBeenCalled();
     expect((await readHinted(Promise.resolve(cache), KEYS.dataset))?.version).toBe(manifest.version);
-  });
-});
-
-describe('DataSource.derived', () => {
-  it('computes once per version and recomputes for a new version', async () => {
-    serve();
-    const cache = await openCache();
-    const source = new DataSource(BASE, cache);
-    let n = 0;
-    const compute = vi.fn(() => ({ n: ++n }));
-
-    expect(await source.derived('series', 'v1', compute)).toEqual({ n: 1 });
-    expect(await source.derived('series', 'v1', compute)).toEqual({ n: 1 });
-    expect(compute).toHaveBeenCalledTimes(1);
-
-    expect(await source.derived('series', 'v2', compute)).toEqual({ n: 2 });
-    expect(compute).toHaveBeenCalledTimes(2);
-    expect(await cache.get('series')).toMatchObject({ version: 'v2', value: { n: 2 } });
-
-    // Another session over the same cache reuses it.
-    expect(await new DataSource(BASE, cache).derived('series', 'v2', compute)).toEqual({ n: 2 });
-    expect(compute).toHaveBeenCalledTimes(2);
-  });
-
-  it('keeps derived values apart by key', async () => {
-    const source = new DataSource(BASE, await openCache());
-    expect(await source.derived('a', 'v1', () => 'A')).toBe('A');
-    expect(await source.derived('b', 'v1', () => 'B')).toBe('B');
-    expect(await source.derived('a', 'v1', () => 'other')).toBe('A');
-  });
-
-  it('without a version: computes every time and stores nothing', async () => {
-    const cache = await openCache();
-    const source = new DataSource(BASE, cache);
-    const compute = vi.fn(() => 7);
-    expect(await source.derived('k', null, compute)).toBe(7);
-    expect(await source.derived('k', null, compute)).toBe(7);
-    expect(compute).toHaveBeenCalledTimes(2);
-    expect(await cache.get('k')).toBeUndefined();
-  });
-
-  it('exposes its cache as store', async () => {
-    const cache = await openCache();
-    expect(await new DataSource(BASE, cache).store).toBe(cache);
   });
 });
