@@ -1,7 +1,7 @@
 /** A sourced cell in words, with whether it is an unknown (drawn muted, never as a value). */
 import type { ActionPlanCell, DecisionCell, GoalYearCell, TargetCell } from './data/schema';
 import type { Dict } from './i18n';
-import type { Lang } from './state/url';
+import type { Lang } from './domain';
 import { formatNumber } from './format';
 
 type AnyCell = DecisionCell | ActionPlanCell | TargetCell | GoalYearCell;

@@ -2,7 +2,7 @@
 import type { ActionPlan, Decision } from './data/schema';
 import type { Dict } from './i18n';
 import type { Change } from './panel';
-import type { Lang } from './state/url';
+import type { Lang } from './domain';
 import { formatNumber } from './format';
 
 export function changeText(c: Change, t: Dict, lang: Lang): string {

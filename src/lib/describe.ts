@@ -5,7 +5,7 @@
 import type { Dict } from './i18n';
 import type { Classification, LegendClass, RegionValue } from './metrics/classify';
 import type { DecisionClass } from './metrics/decision';
-import type { Lang, Metric } from './state/url';
+import type { Lang, Metric } from './domain';
 import { formatNumber, formatPct, formatSignedPct } from './format';
 import type { GapFigures } from './metrics/whatif';
 

@@ -1,5 +1,5 @@
 /** Saving generated files (CSV, SVG, PNG) through a temporary object URL. */
-import type { ViewState } from './state/url';
+import type { Metric } from './domain';
 
 /** Offers `data` to the reader as a download named `name`. */
 export function downloadBlob(data: Blob, name: string): void {
@@ -26,7 +26,7 @@ export function downloadText(text: string, name: string, type: string): void {
  * @param shareDate the share's reference date (for shares)
  */
 export function viewFileName(
-  v: Pick<ViewState, 'metric' | 'target'>,
+  v: { metric: Metric; target: number },
   surveyYear: number,
   shareDate: string,
   ext: 'csv' | 'png' | 'svg',

@@ -9,7 +9,7 @@
  * in recent ones). Region names sort as Intl.Collator sorts them (checked for every pair); other
  * text sorts through Intl.Collator itself (`compareText`), off the first screen's path.
  */
-import type { Lang } from './state/url';
+import type { Lang } from './domain';
 
 interface LocaleTable {
   /** The BCP 47 tag these formats are Intl's for (the dictionaries' `locale`), for Intl.Collator. */

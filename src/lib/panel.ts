@@ -41,9 +41,10 @@ const known = <T>(c: { value: T; status: string } | undefined): T | undefined =>
 
 /**
  * What changed between two answers of the same region, counting only what both surveys state:
- * a value that is unknown or unstated on either side is not a change.
+ * a value that is unknown or unstated on either side is not a change. `guideline` is the target a
+ * "yes" decided on (the report's, from the data: domain.ts `guidelineOf`).
  */
-export function answerChanges(a: Answer, b: Answer): Change[] {
+export function answerChanges(a: Answer, b: Answer, guideline: number): Change[] {
   const out: Change[] = [];
   const da = a.decision.value;
   const db = b.decision.value;
@@ -54,10 +55,10 @@ export function answerChanges(a: Answer, b: Answer): Change[] {
     const direction = ra === null || rb === null || ra === rb ? 0 : rb < ra ? 1 : -1;
     out.push({ kind: 'decision', from: da, to: db, direction });
   }
-  // The target in force: 1 100 once decided on, else the other target where one is stated.
+  // The target in force: the guideline once decided on, else the other target where one is stated.
   // A side whose target is not stated (and is not a yes) is unknown, so no change is claimed.
   const targetOf = (ans: Answer, dec: string): number | null | undefined => {
-    if (dec === 'yes') return 1100;
+    if (dec === 'yes') return guideline;
     const t = known(ans.otherTarget);
     if (t !== undefined) return t;
     return dec === 'no' || dec === 'partly' ? (ans.otherTarget === undefined ? null : undefined) : undefined;

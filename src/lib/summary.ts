@@ -4,7 +4,7 @@
  */
 import type { Dataset } from './data/schema';
 import type { Dict } from './i18n';
-import type { Lang, Metric } from './state/url';
+import type { Lang, Metric } from './domain';
 import { formatDate, formatMonthRange, formatNumber, formatPct } from './format';
 import { surveyFor } from './metrics/classify';
 import { decisionClass, DECIDED_CLASSES } from './metrics/decision';

@@ -9,7 +9,7 @@ import { surveyFor } from './metrics/classify';
 import { classLabel, classOf, increaseText, neededText } from './describe';
 import { cellText } from './cellText';
 import { formatNumber, formatPct, compareNames, compareText } from './format';
-import type { Lang, Metric } from './state/url';
+import type { Lang, Metric } from './domain';
 import { gapFigures } from './metrics/whatif';
 import { toCsvLines } from './data/csv';
 
@@ -158,13 +158,15 @@ export function tableModel(
 export function tableModelOf(app: {
   dataset: Dataset | null;
   classification: Classification | null;
-  view: { metric: Metric; year: number | null; target: number };
+  view: { metric: Metric; year: number | null };
+  /** The what-if target on screen (the view's, or the report's guideline). */
+  target: number;
   t: Dict;
   lang: Lang;
 }): TableModel | null {
   if (!app.dataset || !app.classification) return null;
-  const { metric, year, target } = app.view;
-  return tableModel(app.dataset, app.classification, metric, year, target, app.t, app.lang);
+  const { metric, year } = app.view;
+  return tableModel(app.dataset, app.classification, metric, year, app.target, app.t, app.lang);
 }
 
 /**

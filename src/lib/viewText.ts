@@ -1,16 +1,19 @@
 /** Titles and labels that depend on the whole view. */
 import type { Dict } from './i18n';
 import { formatNumber } from './format';
-import type { Lang, Metric } from './state/url';
+import type { Lang, Metric } from './domain';
 
 /** The title of the map or table for a metric, survey year and what-if target. */
 export function viewTitle(v: {
-  view: { metric: Metric; target: number };
+  view: { metric: Metric };
+  /** The what-if target on screen (the view's, or the report's guideline). */
+  target: number;
   survey: { year: number } | null;
   t: Dict;
   lang: Lang;
 }): string {
-  const { metric, target } = v.view;
+  const { metric } = v.view;
+  const { target } = v;
   if (metric === 'decision') return v.t.metricTitles.decision(v.survey?.year ?? 0);
   if (metric === 'share') return v.t.metricTitles.share;
   return v.t.metricTitles.gap(formatNumber(target, v.lang));

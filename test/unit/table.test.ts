@@ -3,7 +3,7 @@ import type { Dataset, RegionCode } from '../../src/lib/data/schema';
 import { classLabel } from '../../src/lib/describe';
 import { DICTS } from './helpers';
 import { classify } from '../../src/lib/metrics/classify';
-import { METRICS, type Lang, type Metric } from '../../src/lib/state/url';
+import { METRICS, type Lang, type Metric } from '../../src/lib/domain';
 import { sortRows, tableCsv, tableModel, type Row, type TableModel } from '../../src/lib/table';
 import { loadDataset, parseCsv } from './helpers';
 

@@ -5,7 +5,7 @@
 import type { ChartConfiguration, Plugin } from 'chart.js';
 import type { Dataset, RegionCode } from '../data/schema';
 import type { Dict } from '../i18n';
-import type { Lang } from '../state/url';
+import type { Lang } from '../domain';
 import { formatNumber, formatPct } from '../format';
 import { DECISION_CLASSES, DECISION_COLORS } from '../metrics/decision';
 import type { Series } from '../series';

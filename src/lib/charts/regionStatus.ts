@@ -6,7 +6,7 @@
 import type { ChartConfiguration } from 'chart.js';
 import type { Dataset, RegionCode } from '../data/schema';
 import type { Dict } from '../i18n';
-import type { Lang } from '../state/url';
+import { guidelineOf, type Lang } from '../domain';
 import { formatNumber } from '../format';
 import { DECISION_CLASSES, DECISION_COLORS } from '../metrics/decision';
 import type { Series } from '../series';
@@ -28,7 +28,7 @@ export function regionStatusChart(
   const labels = DECISION_CLASSES.map((c) => t.decisionClasses[c]);
   const target = (e: (typeof tl)[number]) => {
     const a = e.answer;
-    if (a.decision.value === 'yes') return formatNumber(1100, lang);
+    if (a.decision.value === 'yes') return formatNumber(guidelineOf(d), lang);
     if (a.otherTarget?.value != null) return formatNumber(a.otherTarget.value, lang);
     return '–';
   };

@@ -2,6 +2,7 @@
  * The tidy CSV users download: one row per region × indicator × period, generated from the same
  * validated dataset the app draws, so the download and the map cannot disagree.
  */
+import { sourceLabel } from './sources';
 import type { Answer, Dataset, GapNational, GapRow, SourceRef, Status, Text } from './schema';
 
 export const CSV_HEADER = [
@@ -33,21 +34,6 @@ export function toCsvLines(lines: string[][]): string {
 /** Serialises rows under the fixed header. */
 export function toCsv(rows: CsvRow[]): string {
   return toCsvLines([[...CSV_HEADER], ...rows.map((r) => CSV_HEADER.map((k) => r[k]))]);
-}
-
-/** A readable citation for a source reference, e.g. `Sveriges läkarförbund, "Kartläggning: …" (mars/april 2024), Bilaga 4`. */
-export function sourceLabel(d: Dataset, ref: SourceRef): string {
-  const s = d.context.sources.find((x) => x.id === ref.doc);
-  if (!s) return `${ref.doc}, ${ref.part}`;
-  return `${s.publisher}, "${s.title}" (${s.date}), ${ref.part}`;
-}
-
-/** A short citation for the panel, e.g. `Sveriges läkarförbund 2024, Bilaga 4`. */
-export function shortSourceLabel(d: Dataset, ref: SourceRef): string {
-  const s = d.context.sources.find((x) => x.id === ref.doc);
-  if (!s) return `${ref.doc}, ${ref.part}`;
-  const year = s.date.match(/\d{4}/)?.[0] ?? s.date;
-  return `${s.publisher} ${year}, ${ref.part}`;
 }
 
 function note(parts: Array<string | undefined>): string {

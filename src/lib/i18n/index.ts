@@ -2,7 +2,7 @@
  * The interface strings, one file per language. Swedish (the default) is in the main bundle;
  * English is loaded when first asked for, so Swedish readers never download it.
  */
-import type { Lang } from '../state/url';
+import type { Lang } from '../domain';
 import sv, { type Dict } from './sv';
 
 export type { Dict };

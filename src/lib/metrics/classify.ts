@@ -4,7 +4,7 @@
  * legend, list, table and tests all read the same answer.
  */
 import type { Answer, Dataset, RegionCode, Survey } from '../data/schema';
-import type { Metric } from '../state/url';
+import type { Metric } from '../domain';
 import { DECISION_CLASSES, DECISION_COLORS, decisionClass, decisionRank } from './decision';
 import { UNKNOWN_GREY, YLGNBU_5, YLORRD_5 } from './palette';
 import { gapFigures } from './whatif';

@@ -9,7 +9,7 @@
  * within ±1 (checked for every region in the tests).
  */
 import type { GapNational, GapRow } from '../data/schema';
-import { TARGET } from '../state/url';
+import { WHATIF } from '../domain';
 
 export interface GapFigures {
   doctorsNeeded: number;
@@ -48,7 +48,7 @@ export function gapFigures(
  */
 export function snapTarget(
   raw: string,
-  range: { min: number; max: number; step: number } = TARGET,
+  range: { min: number; max: number; step: number } = WHATIF,
 ): number | null {
   const s = raw.trim().replace(/[\s\u00a0\u202f]/g, '');
   if (!/^\d{1,5}$/.test(s)) return null;

@@ -6,18 +6,12 @@
 import { getContext, setContext, tick } from 'svelte';
 import type { Dataset, RegionCode } from '../data/schema';
 import { loadDict, sv, type Dict } from '../i18n';
+import { guidelineOf } from '../domain';
 import { classifyCached, surveyFor } from '../metrics/classify';
 import { summarySentence } from '../summary';
 import { classMoves } from '../changes';
-import {
-  changesYears,
-  DEFAULT_VIEW,
-  parseView,
-  resolveView,
-  serialiseView,
-  type Lang,
-  type ViewState,
-} from './url';
+import { changesYears, DEFAULT_VIEW, parseView, resolveView, serialiseView, type ViewState } from './url';
+import type { Lang } from '../domain';
 import { deriveSeries, type Series } from '../series';
 import type { DataSource } from '../data/source';
 import type { VisitChange } from '../visits';
@@ -60,10 +54,14 @@ export class AppState {
   /** The language on screen: the URL's once its strings have loaded (so text, html lang and number formats agree). */
   lang = $derived<Lang>(this.dicts[this.view.lang] ? this.view.lang : 'sv');
   surveyYears = $derived(this.dataset?.surveys.map((s) => s.year) ?? []);
+  /** The report's guideline, from the data (1 100); null before the data. */
+  guideline = $derived(this.dataset ? guidelineOf(this.dataset) : null);
+  /** The what-if target on screen: the view's, or the report's guideline. */
+  target = $derived(this.view.target ?? this.guideline ?? 0);
   /** The survey the decision metric shows. */
   survey = $derived(this.dataset ? surveyFor(this.dataset, this.view.year) : null);
   classification = $derived(
-    this.dataset ? classifyCached(this.dataset, this.view.metric, this.view.year, this.view.target) : null,
+    this.dataset ? classifyCached(this.dataset, this.view.metric, this.view.year, this.target) : null,
   );
   summary = $derived.by(() => {
     if (!this.dataset) return '';
@@ -77,14 +75,7 @@ export class AppState {
       );
       return this.t.summary.changes(moves.up.length, moves.down.length, from, to, moves.unknown.length);
     }
-    return summarySentence(
-      this.dataset,
-      this.view.metric,
-      this.view.year,
-      this.view.target,
-      this.t,
-      this.lang,
-    );
+    return summarySentence(this.dataset, this.view.metric, this.view.year, this.target, this.t, this.lang);
   });
   /** The two surveys the changes view compares, defaults resolved. */
   changesYears = $derived(changesYears(this.view, this.surveyYears));
@@ -122,7 +113,7 @@ export class AppState {
     this.cancelUrlWrite();
     this.pendingUrl = null;
     const parsed = parseView(search);
-    this.view = this.dataset ? resolveView(parsed, this.surveyYears) : parsed;
+    this.view = this.dataset ? resolveView(parsed, this.surveyYears, guidelineOf(this.dataset)) : parsed;
     void this.ensureLang(parsed.lang);
   }
 
@@ -137,7 +128,7 @@ export class AppState {
   setDataset(d: Dataset): void {
     this.dataset = d;
     this.loadError = null;
-    this.view = resolveView(this.view, this.surveyYears);
+    this.view = resolveView(this.view, this.surveyYears, guidelineOf(d));
     this.writeUrl('replace');
   }
 
@@ -149,7 +140,7 @@ export class AppState {
     const merged = { ...this.view, ...patch };
     // A pinned legend class belongs to one map: another metric or survey has other classes.
     if (merged.metric !== this.view.metric || merged.year !== this.view.year) this.pinnedClass = null;
-    this.view = this.dataset ? resolveView(merged, this.surveyYears) : merged;
+    this.view = this.dataset ? resolveView(merged, this.surveyYears, guidelineOf(this.dataset)) : merged;
     this.writeUrl(mode);
   }
 

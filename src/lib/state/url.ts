@@ -3,19 +3,18 @@
  * parsing gives a valid view (junk falls back to defaults), and serialising writes only what
  * differs from the defaults, in a fixed order, so every view has one canonical link.
  */
-import { REGION_CODES, type RegionCode } from '../data/schema';
-
-export const METRICS = ['decision', 'share', 'gap'] as const;
-export type Metric = (typeof METRICS)[number];
-export const VIEWS = ['map', 'table', 'changes', 'compare'] as const;
-export type View = (typeof VIEWS)[number];
-export const LANGS = ['sv', 'en'] as const;
-export type Lang = (typeof LANGS)[number];
-
-/** The what-if guideline's range and step (inhabitants per doctor). */
-export const TARGET = { min: 800, max: 2000, step: 50, default: 1100 } as const;
-/** How many regions the compare view holds. */
-export const COMPARE_MAX = 4;
+import {
+  COMPARE_MAX,
+  LANGS,
+  METRICS,
+  REGION_CODES,
+  VIEWS,
+  WHATIF,
+  type Lang,
+  type Metric,
+  type RegionCode,
+  type View,
+} from '../domain';
 
 export interface ViewState {
   metric: Metric;
@@ -24,8 +23,11 @@ export interface ViewState {
   region: RegionCode | null;
   view: View;
   lang: Lang;
-  /** What-if guideline, inhabitants per doctor. */
-  target: number;
+  /**
+   * What-if guideline, inhabitants per doctor; null for the report's own guideline (the data's,
+   * see domain.ts), which the link then leaves out.
+   */
+  target: number | null;
   /** Regions in the compare view, in the order picked. */
   compare: RegionCode[];
   /** The two surveys the changes view compares; null means the two latest. */
@@ -41,7 +43,7 @@ export const DEFAULT_VIEW: Readonly<ViewState> = Object.freeze({
   region: null,
   view: 'map',
   lang: 'sv',
-  target: TARGET.default,
+  target: null,
   compare: [],
   from: null,
   to: null,
@@ -79,9 +81,9 @@ export function parseView(search: string): ViewState {
   const targetRaw = get('target');
   const targetNum = targetRaw !== null && /^\d{3,4}$/.test(targetRaw) ? Number(targetRaw) : NaN;
   const target =
-    targetNum >= TARGET.min && targetNum <= TARGET.max && (targetNum - TARGET.min) % TARGET.step === 0
+    targetNum >= WHATIF.min && targetNum <= WHATIF.max && (targetNum - WHATIF.min) % WHATIF.step === 0
       ? targetNum
-      : TARGET.default;
+      : null;
   const compare: RegionCode[] = [];
   for (const part of (get('compare') ?? '').split(',')) {
     const c = regionCode(part);
@@ -109,7 +111,7 @@ export function serialiseView(s: ViewState): string {
   if (s.metric !== DEFAULT_VIEW.metric) q.set('metric', s.metric);
   if (s.year !== null) q.set('year', String(s.year));
   if (s.region !== null) q.set('region', s.region);
-  if (s.target !== DEFAULT_VIEW.target) q.set('target', String(s.target));
+  if (s.target !== null) q.set('target', String(s.target));
   if (s.compare.length) q.set('compare', s.compare.join(','));
   if (s.from !== null) q.set('from', String(s.from));
   if (s.to !== null) q.set('to', String(s.to));
@@ -121,9 +123,10 @@ export function serialiseView(s: ViewState): string {
 
 /**
  * Settles the parts of a view that depend on the data: a survey year that is not one of the
- * surveys becomes null (the latest), and so do from/to; `from` must precede `to`.
+ * surveys becomes null (the latest), and so do from/to; `from` must precede `to`; a what-if
+ * target equal to the report's `guideline` becomes null (the report's own figures).
  */
-export function resolveView(s: ViewState, surveyYears: readonly number[]): ViewState {
+export function resolveView(s: ViewState, surveyYears: readonly number[], guideline: number): ViewState {
   const known = (y: number | null) => (y !== null && surveyYears.includes(y) ? y : null);
   const latest = surveyYears.at(-1) ?? null;
   let year = known(s.year);
@@ -134,7 +137,7 @@ export function resolveView(s: ViewState, surveyYears: readonly number[]): ViewS
   // must come strictly before whichever `to` is.
   if (to === latest || to === surveyYears[0]) to = null;
   if (from !== null && latest !== null && from >= (to ?? latest)) from = null;
-  return { ...s, year, from, to };
+  return { ...s, year, from, to, target: s.target === guideline ? null : s.target };
 }
 
 /**

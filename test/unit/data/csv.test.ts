@@ -4,7 +4,6 @@ import {
   CSV_HEADER,
   csvField,
   datasetCsv,
-  sourceLabel,
   tidyRows,
   toCsv,
   toCsvLines,
@@ -232,17 +231,5 @@ describe('csvField and toCsv', () => {
     const parsed = parseCsv(toCsv([row]));
     expect(parsed).toHaveLength(2);
     expect(parsed[1]).toEqual(CSV_HEADER.map((k) => row[k]));
-  });
-});
-
-describe('sourceLabel', () => {
-  it('cites a known source with publisher, title, date and part', () => {
-    expect(sourceLabel(d, { doc: 'lf2024', part: 'Bilaga 4' })).toBe(
-      'Sveriges läkarförbund, "Kartläggning: Regionernas arbete med fast läkarkontakt" (mars/april 2024), Bilaga 4',
-    );
-  });
-
-  it('falls back to the id and part for an unknown source', () => {
-    expect(sourceLabel(d, { doc: 'x', part: 'p' })).toBe('x, p');
   });
 });

@@ -10,7 +10,7 @@ import {
   surveyFor,
   type Classification,
 } from '../../../src/lib/metrics/classify';
-import { METRICS, TARGET, type Metric } from '../../../src/lib/state/url';
+import { METRICS, WHATIF, type Metric } from '../../../src/lib/domain';
 import { UNKNOWN_GREY } from '../../../src/lib/metrics/palette';
 import { loadDataset } from '../helpers';
 
@@ -37,7 +37,7 @@ describe('legend classes hold every region exactly once', () => {
   const years = [null, 2022, 2023, 2024, 2025, 1999];
   const cases: Array<[Metric, number | null, number]> = [];
   for (const m of METRICS)
-    for (const y of years) for (const t of [TARGET.min, 1100, 1450, TARGET.max]) cases.push([m, y, t]);
+    for (const y of years) for (const t of [WHATIF.min, 1100, 1450, WHATIF.max]) cases.push([m, y, t]);
 
   it.each(cases)('%s, year %s, target %i', (metric, year, target) => {
     const c = classify(d, metric, year, target);

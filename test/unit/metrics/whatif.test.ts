@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Dataset, GapRow, RegionCode } from '../../../src/lib/data/schema';
 import { gapAt, gapFigures, snapTarget } from '../../../src/lib/metrics/whatif';
-import { TARGET } from '../../../src/lib/state/url';
+import { WHATIF } from '../../../src/lib/domain';
 import { loadDataset } from '../helpers';
 
 let d: Dataset;
@@ -75,7 +75,7 @@ describe('gapFigures at other guidelines follow the formula', () => {
   it('a stricter guideline never needs fewer doctors', () => {
     for (const r of reported()) {
       let prev = Infinity;
-      for (let t = TARGET.min; t <= TARGET.max; t += TARGET.step) {
+      for (let t = WHATIF.min; t <= WHATIF.max; t += WHATIF.step) {
         const g = gapAt(r, t)!;
         expect(g.doctorsNeeded).toBeLessThan(prev);
         prev = g.doctorsNeeded;
@@ -94,7 +94,7 @@ describe('gapFigures at other guidelines follow the formula', () => {
 describe('Gotland (not reported)', () => {
   it('has no figures at any target', () => {
     const g = row('SE-I');
-    for (let t = TARGET.min; t <= TARGET.max; t += TARGET.step) {
+    for (let t = WHATIF.min; t <= WHATIF.max; t += WHATIF.step) {
       expect(gapFigures(g, t, 1100)).toBeNull();
       expect(gapAt(g, t)).toBeNull();
     }
@@ -144,10 +144,10 @@ describe('snapTarget', () => {
   });
 
   it('every snapped value is a valid URL target', () => {
-    for (let n = TARGET.min; n <= TARGET.max; n += 7) {
+    for (let n = WHATIF.min; n <= WHATIF.max; n += 7) {
       const s = snapTarget(String(n))!;
-      expect((s - TARGET.min) % TARGET.step).toBe(0);
-      expect(Math.abs(s - n)).toBeLessThanOrEqual(TARGET.step / 2);
+      expect((s - WHATIF.min) % WHATIF.step).toBe(0);
+      expect(Math.abs(s - n)).toBeLessThanOrEqual(WHATIF.step / 2);
     }
   });
 });

@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
-  COMPARE_MAX,
   DEFAULT_VIEW,
   parseView,
   resolveView,
   serialiseView,
-  TARGET,
   type ViewState,
   changesYears,
 } from '../../../src/lib/state/url';
+import { COMPARE_MAX, WHATIF } from '../../../src/lib/domain';
 
 const view = (over: Partial<ViewState>): ViewState => ({ ...DEFAULT_VIEW, compare: [], ...over });
 
@@ -75,7 +74,8 @@ describe('canonical form', () => {
   it.each([
     ['?lang=en&metric=share', '?metric=share&lang=en'],
     ['?embed=1&view=table&unknown=x', '?view=table&embed=1'],
-    ['?metric=decision&view=map&lang=sv&target=1100', ''],
+    // A target is kept by the pure pair; resolveView drops the one equal to the data's guideline.
+    ['?metric=decision&view=map&lang=sv&target=1100', '?target=1100'],
     ['?region=se-ab', '?region=SE-AB'],
     ['?region=%20se-i%20', '?region=SE-I'],
     ['?compare=se-c,SE-C,se-d', '?compare=SE-C,SE-D'],
@@ -115,14 +115,14 @@ describe('junk and hostile input falls back to defaults', () => {
     ['view=', 'view', 'map'],
     ['lang=EN', 'lang', 'sv'],
     ['lang=fr', 'lang', 'sv'],
-    ['target=1234', 'target', 1100],
-    ['target=abc', 'target', 1100],
-    ['target=750', 'target', 1100],
-    ['target=2050', 'target', 1100],
-    ['target=1100.0', 'target', 1100],
-    ['target=1e3', 'target', 1100],
-    ['target=-900', 'target', 1100],
-    ['target=%201200', 'target', 1100],
+    ['target=1234', 'target', null],
+    ['target=abc', 'target', null],
+    ['target=750', 'target', null],
+    ['target=2050', 'target', null],
+    ['target=1100.0', 'target', null],
+    ['target=1e3', 'target', null],
+    ['target=-900', 'target', null],
+    ['target=%201200', 'target', null],
     ['embed=yes', 'embed', false],
     ['embed=', 'embed', false],
   ] as const)('?%s → %s = %s', (q, key, expected) => {
@@ -138,8 +138,8 @@ describe('junk and hostile input falls back to defaults', () => {
   });
 
   it('accepts every step of the target range and nothing in between', () => {
-    for (let t = TARGET.min; t <= TARGET.max; t += 10) {
-      const expected = (t - TARGET.min) % TARGET.step === 0 ? t : TARGET.default;
+    for (let t = WHATIF.min; t <= WHATIF.max; t += 10) {
+      const expected = (t - WHATIF.min) % WHATIF.step === 0 ? t : null;
       expect(parseView(`?target=${t}`).target).toBe(expected);
     }
   });
@@ -214,7 +214,7 @@ describe('resolveView', () => {
     // The first survey has nothing before it to compare with.
     [{ to: 2022 }, { from: null, to: null }],
   ] as Array<[Partial<ViewState>, Partial<ViewState>]>)('%j → %j', (input, expected) => {
-    const r = resolveView(view(input), years);
+    const r = resolveView(view(input), years, 1100);
     expect({ year: r.year, from: r.from, to: r.to }).toEqual({
       year: null,
       from: null,
@@ -232,19 +232,29 @@ describe('resolveView', () => {
       lang: 'en',
       embed: true,
     });
-    expect(resolveView(v, years)).toEqual(v);
+    expect(resolveView(v, years, 1100)).toEqual(v);
   });
 
   it('does not mutate its input', () => {
     const v = view({ year: 2030, from: 2025, to: 2022 });
     const copy = structuredClone(v);
-    resolveView(v, years);
+    resolveView(v, years, 1100);
     expect(v).toEqual(copy);
   });
 
+  it("a target equal to the report's guideline is the report's own: left out of the link", () => {
+    expect(resolveView(view({ metric: 'gap', target: 1100 }), years, 1100).target).toBeNull();
+    expect(resolveView(view({ metric: 'gap', target: 1500 }), years, 1100).target).toBe(1500);
+    // The guideline is the data's: another report's would be left out instead.
+    expect(resolveView(view({ metric: 'gap', target: 1100 }), years, 1000).target).toBe(1100);
+    expect(serialiseView(resolveView(view({ metric: 'gap', target: 1100 }), years, 1100))).toBe(
+      '?metric=gap',
+    );
+  });
+
   it('picks up a newer survey year as the latest', () => {
-    expect(resolveView(view({ year: 2025 }), [...years, 2026]).year).toBe(2025);
-    expect(resolveView(view({ year: 2026 }), [...years, 2026]).year).toBeNull();
+    expect(resolveView(view({ year: 2025 }), [...years, 2026], 1100).year).toBe(2025);
+    expect(resolveView(view({ year: 2026 }), [...years, 2026], 1100).year).toBeNull();
   });
 });
 

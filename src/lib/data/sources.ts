@@ -1,0 +1,20 @@
+/**
+ * Citations: how a source reference (a report and a part of it, schema.ts `SourceRef`) reads on
+ * screen, in the CSV and in the exports.
+ */
+import type { Dataset, SourceRef } from './schema';
+
+/** A readable citation for a source reference, e.g. `Sveriges läkarförbund, "Kartläggning: …" (mars/april 2024), Bilaga 4`. */
+export function sourceLabel(d: Dataset, ref: SourceRef): string {
+  const s = d.context.sources.find((x) => x.id === ref.doc);
+  if (!s) return `${ref.doc}, ${ref.part}`;
+  return `${s.publisher}, "${s.title}" (${s.date}), ${ref.part}`;
+}
+
+/** A short citation for the panel, e.g. `Sveriges läkarförbund 2024, Bilaga 4`. */
+export function shortSourceLabel(d: Dataset, ref: SourceRef): string {
+  const s = d.context.sources.find((x) => x.id === ref.doc);
+  if (!s) return `${ref.doc}, ${ref.part}`;
+  const year = s.date.match(/\d{4}/)?.[0] ?? s.date;
+  return `${s.publisher} ${year}, ${ref.part}`;
+}

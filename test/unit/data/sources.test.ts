@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { shortSourceLabel, sourceLabel } from '../../../src/lib/data/sources';
+import { loadDataset } from '../helpers';
+
+const d = await loadDataset();
+
+describe('sourceLabel', () => {
+  it('cites a known source with publisher, title, date and part', () => {
+    expect(sourceLabel(d, { doc: 'lf2024', part: 'Bilaga 4' })).toBe(
+      'Sveriges läkarförbund, "Kartläggning: Regionernas arbete med fast läkarkontakt" (mars/april 2024), Bilaga 4',
+    );
+  });
+
+  it('falls back to the id and part for an unknown source', () => {
+    expect(sourceLabel(d, { doc: 'x', part: 'p' })).toBe('x, p');
+  });
+
+  it('gives the panel a short form: publisher, year and part', () => {
+    expect(shortSourceLabel(d, { doc: 'lf2025', part: 'Tabell' })).toBe('Sveriges läkarförbund 2025, Tabell');
+    expect(shortSourceLabel(d, { doc: 'x', part: 'p' })).toBe('x, p');
+  });
+});
