@@ -17,7 +17,7 @@ export default defineConfig({
     // inline script, so the CSP holds).
     VitePWA({
       registerType: 'autoUpdate',
-      // Registered by the app itself (src/lib/registerServiceWorker.ts), once the first coloured
+      // Registered by the app itself (src/app/registerServiceWorker.ts), once the first coloured
       // map is on screen and the page is idle: its precache (2 MB, MapLibre included) then does
       // not compete with the first visit's own loading, and an embed never registers one.
       injectRegister: false,

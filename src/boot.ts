@@ -8,9 +8,9 @@
  * main thread). Only what is cheap and cannot fail belongs here: the cache never rejects, and
  * where the hint says an entry is absent (a first visit) it is not asked for.
  */
-import { Cache, type CacheEntry } from './lib/data/cache';
-import { cacheHint, KEYS, readHinted } from './lib/data/cacheHint';
-import { DATA_DIR } from './lib/data/load';
+import { Cache, type CacheEntry } from './data/cache';
+import { cacheHint, KEYS, readHinted } from './data/cacheHint';
+import { DATA_DIR } from './data/load';
 import listedFiles from 'virtual:data-files';
 
 performance.mark('boot');

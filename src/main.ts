@@ -2,8 +2,8 @@
 import './boot';
 import { mount } from 'svelte';
 import App from './App.svelte';
-import { loadDict } from './lib/i18n';
-import { parseView } from './lib/state/url';
+import { loadDict } from './i18n';
+import { parseView } from './app/url';
 import './app.css';
 
 performance.mark('app:start');

@@ -2,7 +2,7 @@
  * Vite plugin that publishes what is derived from public/data and public/geo:
  * - `data/dataset.csv`: the tidy CSV, generated from the same files the app loads;
  * - `data/manifest.json`: a content hash per file and for the whole, so the app's cache can tell
- *   when the data changed (see src/lib/data/cache.ts);
+ *   when the data changed (see src/data/cache.ts);
  * - the module `virtual:data-files`: the data files index.json lists, so that a first visit can
  *   request them all at once (src/boot.ts) instead of after index.json has come.
  * The build fails when the data do not validate, so a broken file never ships.
@@ -11,10 +11,10 @@ import { createHash } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
-import { datasetCsv } from '../lib/data/csv.ts';
-import { readDataset } from '../lib/data/validate.ts';
+import { datasetCsv } from '../data/csv.ts';
+import { readDataset } from '../data/validate.ts';
 import { fsReader } from '../cli/fsReader.ts';
-import type { ContentManifest } from '../lib/data/manifest';
+import type { ContentManifest } from '../data/manifest';
 
 async function listFiles(dir: string): Promise<string[]> {
   const out: string[] = [];

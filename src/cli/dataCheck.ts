@@ -4,9 +4,9 @@
  * exits with status 1.
  */
 import { resolve } from 'node:path';
-import { readDataset, DataError } from '../lib/data/validate';
-import { tidyRows } from '../lib/data/csv';
-import { checkRules, RULES } from '../lib/data/rules';
+import { readDataset, DataError } from '../data/validate';
+import { tidyRows } from '../data/csv';
+import { checkRules, RULES } from '../data/rules';
 import { fsReader } from './fsReader';
 
 const dir = resolve(process.argv[2] ?? 'public/data');

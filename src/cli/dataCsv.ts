@@ -1,7 +1,7 @@
 /** `npm run data:csv [folder]`: prints the tidy CSV of the data files to standard output. */
 import { resolve } from 'node:path';
-import { readDataset, DataError } from '../lib/data/validate';
-import { datasetCsv } from '../lib/data/csv';
+import { readDataset, DataError } from '../data/validate';
+import { datasetCsv } from '../data/csv';
 import { fsReader } from './fsReader';
 
 // `npm run data:csv | head` closes the pipe early; that is not an error.

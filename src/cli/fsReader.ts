@@ -1,7 +1,7 @@
 /** Reads data files from disk for the command-line tools and tests, with the app's error type. */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DataError, type ReadJson } from '../lib/data/validate.ts';
+import { DataError, type ReadJson } from '../data/validate.ts';
 
 /** A ReadJson over a folder on disk; a missing or malformed file becomes a DataError. */
 export function fsReader(dir: string): ReadJson {

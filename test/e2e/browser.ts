@@ -2,7 +2,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { chromiumPath, FLAGS } from '../chromium.mjs';
-import { COLORS } from '../../src/lib/map/model';
+import { COLORS } from '../../src/map/model';
 
 export const BASE = 'http://localhost:4173';
 

@@ -18,15 +18,15 @@ import {
   useBrowser,
   waitForColoredMap,
 } from './browser';
-import { readDataset } from '../../src/lib/data/validate';
+import { readDataset } from '../../src/data/validate';
 import { fsReader } from '../../src/cli/fsReader';
-import { classify } from '../../src/lib/metrics/classify';
-import { classLabel } from '../../src/lib/describe';
-import sv from '../../src/lib/i18n/sv';
-import en from '../../src/lib/i18n/en';
+import { classify } from '../../src/domain/classify';
+import { classLabel } from '../../src/domain/describe';
+import sv from '../../src/i18n/sv';
+import en from '../../src/i18n/en';
 
 const DICTS = { sv, en };
-import type { Dataset } from '../../src/lib/data/schema';
+import type { Dataset } from '../../src/data/schema';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');

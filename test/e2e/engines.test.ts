@@ -11,10 +11,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { serve } from '../server.mjs';
 import { selectedEngines, startSession, type EngineName, type Session } from './engines/drivers';
 import { App, near, PHONE, rgb } from './engines/app';
-import { readDataset } from '../../src/lib/data/validate';
+import { readDataset } from '../../src/data/validate';
 import { fsReader } from '../../src/cli/fsReader';
-import { classify } from '../../src/lib/metrics/classify';
-import type { Dataset, RegionCode } from '../../src/lib/data/schema';
+import { classify } from '../../src/domain/classify';
+import type { Dataset, RegionCode } from '../../src/data/schema';
 
 const d: Dataset = await readDataset(fsReader('public/data'));
 const HARNESS = resolve('test/e2e/harness');

@@ -6,11 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openPage, useBrowser, regionState, waitForColoredMap } from './browser';
-import { readDataset } from '../../src/lib/data/validate';
+import { readDataset } from '../../src/data/validate';
 import { fsReader } from '../../src/cli/fsReader';
-import { classify } from '../../src/lib/metrics/classify';
-import { IMAGE_WIDTH } from '../../src/lib/map/exportMap';
-import type { Dataset } from '../../src/lib/data/schema';
+import { classify } from '../../src/domain/classify';
+import { IMAGE_WIDTH } from '../../src/map/exportMap';
+import type { Dataset } from '../../src/data/schema';
 
 const browser = useBrowser();
 const d: Dataset = await readDataset(fsReader('public/data'));

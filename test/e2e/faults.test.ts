@@ -18,8 +18,8 @@ import {
   useBrowser,
   waitForColoredMap,
 } from './browser';
-import { YLGNBU_5 } from '../../src/lib/metrics/palette';
-import { DECISION_COLORS } from '../../src/lib/metrics/decision';
+import { YLGNBU_5 } from '../../src/domain/palette';
+import { DECISION_COLORS } from '../../src/domain/decision';
 
 const browser = useBrowser();
 

@@ -15,10 +15,10 @@ import {
   waitForColoredMap,
 } from './browser';
 import { PNG } from 'pngjs';
-import { REGION_CODES, type Dataset } from '../../src/lib/data/schema';
-import { readDataset } from '../../src/lib/data/validate';
+import { REGION_CODES, type Dataset } from '../../src/data/schema';
+import { readDataset } from '../../src/data/validate';
 import { fsReader } from '../../src/cli/fsReader';
-import { classify } from '../../src/lib/metrics/classify';
+import { classify } from '../../src/domain/classify';
 
 const browser = useBrowser();
 const d: Dataset = await readDataset(fsReader('public/data'));

@@ -1,11 +1,11 @@
 /** Shared helpers for the unit tests: the real dataset, in-memory readers and a small CSV parser. */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DataError, readDataset, type ReadJson } from '../../src/lib/data/validate';
+import { DataError, readDataset, type ReadJson } from '../../src/data/validate';
 import { fsReader } from '../../src/cli/fsReader';
-import type { Dataset } from '../../src/lib/data/schema';
-import svDict from '../../src/lib/i18n/sv';
-import enDict from '../../src/lib/i18n/en';
+import type { Dataset } from '../../src/data/schema';
+import svDict from '../../src/i18n/sv';
+import enDict from '../../src/i18n/en';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { FeatureCollection, Position } from 'geojson';
@@ -56,7 +56,7 @@ export async function dataError(p: Promise<unknown>): Promise<DataError> {
 }
 
 /**
- * A strict RFC 4180 parser, written independently of src/lib/data/csv.ts: fields may be quoted,
+ * A strict RFC 4180 parser, written independently of src/data/csv.ts: fields may be quoted,
  * quotes inside quoted fields are doubled, records end in CRLF. Throws on malformed input.
  */
 export function parseCsv(text: string): string[][] {

@@ -5,7 +5,7 @@
  * work in Chromium, Firefox and WebKit.
  */
 import { PNG } from 'pngjs';
-import type { RegionCode } from '../../../src/lib/data/schema';
+import type { RegionCode } from '../../../src/data/schema';
 import { WINDOW, type Session } from './drivers';
 
 export { near, rgb } from '../browser';

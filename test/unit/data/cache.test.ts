@@ -6,7 +6,7 @@ import {
 } from 'fake-indexeddb';
 import { unwrap } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Cache, DB_NAME, SCHEMA_VERSION } from '../../../src/lib/data/cache';
+import { Cache, DB_NAME, SCHEMA_VERSION } from '../../../src/data/cache';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the tests reach into the raw IndexedDB API */
 

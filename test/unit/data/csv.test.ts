@@ -8,8 +8,8 @@ import {
   toCsv,
   toCsvLines,
   type CsvRow,
-} from '../../../src/lib/data/csv';
-import { ACTION_PLANS, DECISIONS, REGION_CODES, STATUSES, type Dataset } from '../../../src/lib/data/schema';
+} from '../../../src/data/csv';
+import { ACTION_PLANS, DECISIONS, REGION_CODES, STATUSES, type Dataset } from '../../../src/data/schema';
 import { loadDataset, parseCsv } from '../helpers';
 
 const INDICATORS = [

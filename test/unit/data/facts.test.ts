@@ -3,8 +3,8 @@
  * the suite. Each number here was read from the reports, not from the data.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Dataset, RegionCode, Survey } from '../../../src/lib/data/schema';
-import { gapAt } from '../../../src/lib/metrics/whatif';
+import type { Dataset, RegionCode, Survey } from '../../../src/data/schema';
+import { gapAt } from '../../../src/features/whatif/whatif';
 import { loadDataset } from '../helpers';
 
 let d: Dataset;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
-import { checkRules, RULES } from '../../../src/lib/data/rules';
-import { Answer, DoctorGap, type Dataset } from '../../../src/lib/data/schema';
+import { checkRules, RULES } from '../../../src/data/rules';
+import { Answer, DoctorGap, type Dataset } from '../../../src/data/schema';
 import { loadDataset } from '../helpers';
 
 const d = await loadDataset();

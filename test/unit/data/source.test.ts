@@ -4,8 +4,8 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { Cache } from '../../../src/lib/data/cache';
-import { cacheHint, readHinted } from '../../../src/lib/data/cacheHint';
+import { Cache } from '../../../src/data/cache';
+import { cacheHint, readHinted } from '../../../src/data/cacheHint';
 import {
   contentHash,
   DataSource,
@@ -13,10 +13,10 @@ import {
   memoryReader,
   StaleFileError,
   type DatasetUpdate,
-} from '../../../src/lib/data/source';
-import { DataError } from '../../../src/lib/data/validate';
-import type { ContentManifest } from '../../../src/lib/data/manifest';
-import type { Dataset } from '../../../src/lib/data/schema';
+} from '../../../src/data/source';
+import { DataError } from '../../../src/data/validate';
+import type { ContentManifest } from '../../../src/data/manifest';
+import type { Dataset } from '../../../src/data/schema';
 import { contentManifest } from '../../../src/build/dataPlugin';
 import { loadDataset, rawFiles } from '../helpers';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shortSourceLabel, sourceLabel } from '../../../src/lib/data/sources';
+import { shortSourceLabel, sourceLabel } from '../../../src/data/sources';
 import { loadDataset } from '../helpers';
 
 const d = await loadDataset();

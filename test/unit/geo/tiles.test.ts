@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { PbfReader } from 'pbf';
 import { VectorTile } from '@mapbox/vector-tile';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { REGION_CODES } from '../../../src/lib/data/schema';
+import { REGION_CODES } from '../../../src/data/schema';
 import { labelPoints, parseTopology } from './topologySchema';
 import { decode, positions } from '../helpers';
 

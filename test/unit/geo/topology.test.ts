@@ -1,9 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { REGION_CODES } from '../../../src/lib/data/schema';
+import { REGION_CODES } from '../../../src/data/schema';
 import { parseTopology } from './topologySchema';
-import { DataError } from '../../../src/lib/data/validate';
-import { SWEDEN_BOUNDS } from '../../../src/lib/map/geometry';
+import { DataError } from '../../../src/data/validate';
+import { SWEDEN_BOUNDS } from '../../../src/map/geometry';
 import { dataError, decode, positions } from '../helpers';
 
 const FILE = 'public/geo/sweden.topo.json';

@@ -3,8 +3,8 @@
  * with an object `regions` (21 geometries keyed by ISO 3166-2 code) and `land` (context).
  */
 import * as v from 'valibot';
-import { RegionCode } from '../../../src/lib/data/schema';
-import { DataError, formatIssues } from '../../../src/lib/data/validate';
+import { RegionCode } from '../../../src/data/schema';
+import { DataError, formatIssues } from '../../../src/data/validate';
 
 const Geometry = v.looseObject({ type: v.string(), arcs: v.optional(v.array(v.unknown())) });
 

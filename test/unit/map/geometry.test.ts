@@ -10,8 +10,8 @@ import {
   toScreen,
   unproject,
   ZOOM_RANGE,
-} from '../../../src/lib/map/geometry';
-import { REGION_CODES } from '../../../src/lib/data/schema';
+} from '../../../src/map/geometry';
+import { REGION_CODES } from '../../../src/data/schema';
 
 /** The rings of a path as written by geo/build.mjs: M x y, then relative l segments, z. */
 function rings(d: string): Array<Array<[number, number]>> {

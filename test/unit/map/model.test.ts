@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { COLORS, DIM, mapModel, mix, type MapFocus } from '../../../src/lib/map/model';
-import { classify } from '../../../src/lib/metrics/classify';
-import { readDataset } from '../../../src/lib/data/validate';
+import { COLORS, DIM, mapModel, mix, type MapFocus } from '../../../src/map/model';
+import { classify } from '../../../src/domain/classify';
+import { readDataset } from '../../../src/data/validate';
 import { fsReader } from '../../../src/cli/fsReader';
-import type { RegionCode } from '../../../src/lib/data/schema';
+import type { RegionCode } from '../../../src/data/schema';
 
 const d = await readDataset(fsReader('public/data'));
 const none: MapFocus = { selected: null, hovered: null, highlighted: new Set() };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hatch, HATCH, type PatternImage } from '../../../src/lib/map/patterns';
+import { hatch, HATCH, type PatternImage } from '../../../src/map/patterns';
 
 const alphaAt = (img: PatternImage, x: number, y: number) => img.data[(y * img.width + x) * 4 + 3]!;
 const setCount = (img: PatternImage) => {

@@ -1,0 +1,32 @@
+/**
+ * Chart.js with only the parts the dashboard draws registered (bars, lines, points, category and
+ * linear scales, tooltips), so the lazily loaded chunk carries nothing unused.
+ */
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+} from 'chart.js';
+
+Chart.register(
+  BarController,
+  BarElement,
+  LineController,
+  LineElement,
+  PointElement,
+  CategoryScale,
+  LinearScale,
+  Tooltip,
+);
+
+export { Chart };
+
+// The chart builders travel with Chart.js in the lazily loaded chunk.
+export * from '../spec';
+export { regionStatusChart } from '../../features/panel/statusChart';

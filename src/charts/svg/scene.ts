@@ -1,0 +1,243 @@
+/**
+ * The national overview's charts laid out for SVG, from the same specs Chart.js draws in the
+ * region panel (configs.ts). Drawn as SVG they need no chart library on a first visit (Chart.js
+ * is 58 KB gzipped) and update with a metric switch as cheaply as text. Two shapes, the two the overview shows: stacked columns with a line (regions per decision
+ * class and the reported count, per survey) and ranked horizontal bars with a reference line.
+ *
+ * Pure layout: numbers in, positioned shapes out; SvgChart.svelte only draws them.
+ */
+import type { ChartSpec, RefLineOptions } from '../spec';
+import { textOn } from '../../domain/palette';
+
+export interface SvgRect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  fill: string;
+  /** Tooltip text (an SVG `<title>`). */
+  title: string;
+}
+export interface SvgText {
+  x: number;
+  y: number;
+  text: string;
+  anchor: 'start' | 'middle' | 'end';
+  /** Drawing role, for the stylesheet: tick labels, value labels, axis titles, reference label. */
+  role: 'tick' | 'value' | 'title' | 'ref' | 'inside-dark' | 'inside-light';
+  /** Rotated a quarter turn anticlockwise about (x, y) (the vertical axis title). */
+  rotate?: boolean;
+}
+export interface SvgLine {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  role: 'grid' | 'axis' | 'ref' | 'series';
+}
+export interface SvgPoint {
+  cx: number;
+  cy: number;
+  title: string;
+}
+export interface SvgScene {
+  width: number;
+  height: number;
+  /** Grid and axes, under the bars. */
+  lines: SvgLine[];
+  rects: SvgRect[];
+  /** The series line and the reference line, over the bars. */
+  overlay: SvgLine[];
+  points: SvgPoint[];
+  texts: SvgText[];
+}
+
+/** Formats an axis tick. */
+export type TickFormat = (n: number) => string;
+
+interface Dataset {
+  type?: string;
+  label?: string;
+  data: unknown[];
+  backgroundColor?: unknown;
+}
+
+const nums = (xs: unknown[]) => xs.map((x) => (typeof x === 'number' && Number.isFinite(x) ? x : 0));
+
+/** A round step (1, 2 or 5 × 10ⁿ) giving about `count` intervals up to `max`. */
+export function niceStep(max: number, count = 5): number {
+  if (!(max > 0)) return 1;
+  const raw = max / count;
+  const p = 10 ** Math.floor(Math.log10(raw));
+  const m = raw / p;
+  return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
+}
+
+/** Text role for a label drawn on `fill`: the app's one rule for legible text on a colour. */
+const insideRole = (fill: string): SvgText['role'] =>
+  textOn(fill) === '#ffffff' ? 'inside-light' : 'inside-dark';
+
+/** Approximate width of a label at the overview's 11–12 px system font (no DOM to measure). */
+const textWidth = (s: string) => s.length * 6.4;
+
+/**
+ * Stacked columns (one per category, one segment per bar dataset) with the line dataset drawn
+ * over them. Segments tall enough carry their count.
+ */
+export function columnsScene(spec: ChartSpec, width: number, height: number, tick: TickFormat): SvgScene {
+  const cfg = spec.config;
+  const labels = (cfg.data.labels ?? []).map(String);
+  const datasets = cfg.data.datasets as Dataset[];
+  const bars = datasets.filter((d) => d.type !== 'line');
+  const line = datasets.find((d) => d.type === 'line');
+  const y = (cfg.options?.scales?.y ?? {}) as {
+    max?: number;
+    ticks?: { stepSize?: number };
+    title?: { text?: string };
+  };
+  const totals = labels.map((_, i) => bars.reduce((s, b) => s + (nums(b.data)[i] ?? 0), 0));
+  const yMax = y.max ?? Math.max(1, ...totals, ...(line ? nums(line.data) : []));
+  const step = y.ticks?.stepSize ?? niceStep(yMax, 3);
+  const yTitle = y.title?.text ?? '';
+
+  const m = { left: yTitle ? 44 : 30, right: 8, top: 8, bottom: 22 };
+  const pw = Math.max(10, width - m.left - m.right);
+  const ph = Math.max(10, height - m.top - m.bottom);
+  const band = pw / Math.max(1, labels.length);
+  const bw = band * 0.72;
+  const py = (v: number) => m.top + ph * (1 - v / yMax);
+
+  const scene: SvgScene = { width, height, lines: [], rects: [], overlay: [], points: [], texts: [] };
+  for (let v = 0; v <= yMax + 1e-9; v += step) {
+    scene.lines.push({ x1: m.left, x2: m.left + pw, y1: py(v), y2: py(v), role: v === 0 ? 'axis' : 'grid' });
+    scene.texts.push({ x: m.left - 6, y: py(v) + 4, text: tick(v), anchor: 'end', role: 'tick' });
+  }
+  if (yTitle)
+    scene.texts.push({
+      x: 12,
+      y: m.top + ph / 2,
+      text: yTitle,
+      anchor: 'middle',
+      role: 'title',
+      rotate: true,
+    });
+
+  labels.forEach((label, i) => {
+    const x = m.left + band * i + (band - bw) / 2;
+    let acc = 0;
+    for (const b of bars) {
+      const v = nums(b.data)[i] ?? 0;
+      if (v <= 0) continue;
+      const top = py(acc + v);
+      const h = py(acc) - top;
+      const fill = typeof b.backgroundColor === 'string' ? b.backgroundColor : '#888888';
+      scene.rects.push({ x, y: top, w: bw, h, fill, title: `${label}, ${b.label ?? ''}: ${tick(v)}` });
+      // A count sits inside its segment where it fits and the line's point leaves it readable.
+      const mid = top + h / 2;
+      const lineY = line ? py(nums(line.data)[i] ?? -1) : -Infinity;
+      if (h >= 15 && Math.abs(mid - lineY) > 11)
+        scene.texts.push({
+          x: x + bw / 2,
+          y: mid + 4,
+          text: tick(v),
+          anchor: 'middle',
+          role: insideRole(fill),
+        });
+      acc += v;
+    }
+    scene.texts.push({ x: x + bw / 2, y: m.top + ph + 16, text: label, anchor: 'middle', role: 'tick' });
+  });
+
+  if (line) {
+    const vs = nums(line.data);
+    const at = (i: number) => ({ cx: m.left + band * i + band / 2, cy: py(vs[i]!) });
+    for (let i = 1; i < vs.length; i++) {
+      const a = at(i - 1);
+      const b = at(i);
+      scene.overlay.push({ x1: a.cx, y1: a.cy, x2: b.cx, y2: b.cy, role: 'series' });
+    }
+    vs.forEach((v, i) =>
+      scene.points.push({ ...at(i), title: `${labels[i]}, ${line.label ?? ''}: ${tick(v)}` }),
+    );
+  }
+  return scene;
+}
+
+/**
+ * Horizontal bars, one per category in the spec's order, each with its value as the table
+ * gives it, and the dashed reference line (goal or guideline) with its label.
+ */
+export function barsScene(spec: ChartSpec, width: number, height: number, tick: TickFormat): SvgScene {
+  const cfg = spec.config;
+  const labels = (cfg.data.labels ?? []).map(String);
+  const ds = (cfg.data.datasets[0] ?? { data: [] }) as Dataset;
+  const values = nums(ds.data);
+  const colors = Array.isArray(ds.backgroundColor) ? (ds.backgroundColor as string[]) : [];
+  const x = (cfg.options?.scales?.x ?? {}) as { max?: number };
+  const ref = (cfg.options?.plugins as { refLine?: RefLineOptions } | undefined)?.refLine;
+  const top = Math.max(...values, ref?.value ?? 0, 1);
+  const step = niceStep(x.max ?? top, 5);
+  const xMax = x.max ?? Math.ceil(top / step) * step;
+  // The table's second column holds each value as the reader should see it (units included).
+  const valueText = (i: number) => spec.table.rows[i]?.[1] ?? tick(values[i] ?? 0);
+
+  const m = {
+    left: Math.min(150, 10 + Math.max(0, ...labels.map(textWidth))),
+    right: Math.max(12, ...values.map((_, i) => textWidth(valueText(i)) / 2)),
+    top: ref ? 18 : 4,
+    bottom: 22,
+  };
+  const pw = Math.max(10, width - m.left - m.right);
+  const ph = Math.max(10, height - m.top - m.bottom);
+  const row = ph / Math.max(1, labels.length);
+  const px = (v: number) => m.left + (pw * Math.min(v, xMax)) / xMax;
+
+  const scene: SvgScene = { width, height, lines: [], rects: [], overlay: [], points: [], texts: [] };
+  for (let v = 0; v <= xMax + 1e-9; v += step) {
+    scene.lines.push({ x1: px(v), x2: px(v), y1: m.top, y2: m.top + ph, role: v === 0 ? 'axis' : 'grid' });
+    scene.texts.push({ x: px(v), y: m.top + ph + 15, text: tick(v), anchor: 'middle', role: 'tick' });
+  }
+  labels.forEach((label, i) => {
+    const y = m.top + row * i;
+    const h = row * 0.8;
+    const w = px(values[i]!) - m.left;
+    const text = valueText(i);
+    scene.rects.push({
+      x: m.left,
+      y: y + (row - h) / 2,
+      w,
+      h,
+      fill: colors[i] ?? '#6b8aa6',
+      title: `${label}: ${text}`,
+    });
+    scene.texts.push({ x: m.left - 6, y: y + row / 2 + 4, text: label, anchor: 'end', role: 'tick' });
+    // The value sits inside the bar's end where it fits, else just past it.
+    const inside = w > textWidth(text) + 10;
+    scene.texts.push({
+      x: inside ? m.left + w - 5 : m.left + w + 4,
+      y: y + row / 2 + 4,
+      text,
+      anchor: inside ? 'end' : 'start',
+      role: inside ? insideRole(colors[i] ?? '#6b8aa6') : 'value',
+    });
+  });
+  if (ref) {
+    const rx = px(ref.value);
+    scene.overlay.push({ x1: rx, x2: rx, y1: m.top - 4, y2: m.top + ph, role: 'ref' });
+    const right = rx > m.left + pw / 2;
+    scene.texts.push({
+      x: right ? rx - 4 : rx + 4,
+      y: m.top - 6,
+      text: ref.label,
+      anchor: right ? 'end' : 'start',
+      role: 'ref',
+    });
+  }
+  return scene;
+}
+
+/** The scene for a spec: ranked bars for horizontal bar charts, columns otherwise. */
+export function chartScene(spec: ChartSpec, width: number, height: number, tick: TickFormat): SvgScene {
+  const horizontal = (spec.config.options as { indexAxis?: string } | undefined)?.indexAxis === 'y';
+  return (horizontal ? barsScene : columnsScene)(spec, width, height, tick);
+}
