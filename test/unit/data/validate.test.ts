@@ -5,13 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as v from 'valibot';
 import { fsReader } from '../../../src/cli/fsReader';
 import { REGION_CODES, Survey } from '../../../src/data/schema';
-import {
-  checkDataset,
-  DataError,
-  formatIssues,
-  parseFile,
-  readDataset,
-} from '../../../src/data/validate';
+import { checkDataset, DataError, formatIssues, parseFile, readDataset } from '../../../src/data/validate';
 import { DATA_DIR, dataError, loadDataset, memoryReader, rawFiles } from '../helpers';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the mutations poke at raw JSON on purpose */

@@ -1,7 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Dataset } from '../../../../src/data/schema';
 import { DICTS } from '../../helpers';
-import { namedDecidedCount, regionShortfalls, summarySentence } from '../../../../src/features/overview/summary';
+import {
+  namedDecidedCount,
+  regionShortfalls,
+  summarySentence,
+} from '../../../../src/features/overview/summary';
 import { gapFigures } from '../../../../src/features/whatif/whatif';
 import { formatNumber } from '../../../../src/i18n/format';
 import { loadDataset } from '../../helpers';

@@ -4,7 +4,13 @@ import { classLabel } from '../../../../src/domain/describe';
 import { DICTS } from '../../helpers';
 import { classify } from '../../../../src/domain/classify';
 import { METRICS, type Lang, type Metric } from '../../../../src/domain';
-import { sortRows, tableCsv, tableModel, type Row, type TableModel } from '../../../../src/features/table/table';
+import {
+  sortRows,
+  tableCsv,
+  tableModel,
+  type Row,
+  type TableModel,
+} from '../../../../src/features/table/table';
 import { loadDataset, parseCsv } from '../../helpers';
 
 let d: Dataset;

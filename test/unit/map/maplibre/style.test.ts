@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createPropertyExpression, latest, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
-import { buildStyle, COLORS, featureState, PATTERN, type RegionState } from '../../../../src/map/maplibre/style';
+import {
+  buildStyle,
+  COLORS,
+  featureState,
+  PATTERN,
+  type RegionState,
+} from '../../../../src/map/maplibre/style';
 
 const ORIGIN = 'http://localhost:4173';
 const BASE_URL = `${ORIGIN}/`;
