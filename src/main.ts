@@ -4,7 +4,7 @@ import { mount } from 'svelte';
 import App from './App.svelte';
 import { loadDict } from './i18n';
 import { parseView } from './app/url';
-import './app.css';
+import './styles/global.css';
 
 performance.mark('app:start');
 const target = document.getElementById('app')!;

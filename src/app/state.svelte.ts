@@ -150,7 +150,7 @@ export class AppState {
     this.navigate({ region: null });
     await tick();
     if (code)
-      document.querySelector<HTMLElement>(`[data-testid="region-list"] button[data-code="${code}"]`)?.focus();
+      document.querySelector<HTMLElement>(`[data-region-chooser] button[data-code="${code}"]`)?.focus();
   }
 
   /** The canonical URL of the current view. */

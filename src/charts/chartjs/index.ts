@@ -1,6 +1,6 @@
 /**
  * Chart.js with only the parts the dashboard draws registered (bars, lines, points, category and
- * linear scales, tooltips), so the lazily loaded chunk carries nothing unused.
+ * linear scales, tooltips), so the lazily loaded chunk carries nothing unused, and its adapter.
  */
 import {
   BarController,
@@ -26,7 +26,4 @@ Chart.register(
 );
 
 export { Chart };
-
-// The chart builders travel with Chart.js in the lazily loaded chunk.
-export * from '../spec';
-export { regionStatusChart } from '../../features/panel/statusChart';
+export { toChartJs } from './config';

@@ -6,7 +6,7 @@
  *
  * Pure layout: numbers in, positioned shapes out; SvgChart.svelte only draws them.
  */
-import type { ChartSpec, RefLineOptions } from '../spec';
+import { niceStep, type BarsSpec, type ColumnsSpec } from '../spec';
 import { textOn } from '../../domain/palette';
 
 export interface SvgRect {
@@ -55,24 +55,6 @@ export interface SvgScene {
 /** Formats an axis tick. */
 export type TickFormat = (n: number) => string;
 
-interface Dataset {
-  type?: string;
-  label?: string;
-  data: unknown[];
-  backgroundColor?: unknown;
-}
-
-const nums = (xs: unknown[]) => xs.map((x) => (typeof x === 'number' && Number.isFinite(x) ? x : 0));
-
-/** A round step (1, 2 or 5 × 10ⁿ) giving about `count` intervals up to `max`. */
-export function niceStep(max: number, count = 5): number {
-  if (!(max > 0)) return 1;
-  const raw = max / count;
-  const p = 10 ** Math.floor(Math.log10(raw));
-  const m = raw / p;
-  return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
-}
-
 /** Text role for a label drawn on `fill`: the app's one rule for legible text on a colour. */
 const insideRole = (fill: string): SvgText['role'] =>
   textOn(fill) === '#ffffff' ? 'inside-light' : 'inside-dark';
@@ -84,21 +66,13 @@ const textWidth = (s: string) => s.length * 6.4;
  * Stacked columns (one per category, one segment per bar dataset) with the line dataset drawn
  * over them. Segments tall enough carry their count.
  */
-export function columnsScene(spec: ChartSpec, width: number, height: number, tick: TickFormat): SvgScene {
-  const cfg = spec.config;
-  const labels = (cfg.data.labels ?? []).map(String);
-  const datasets = cfg.data.datasets as Dataset[];
-  const bars = datasets.filter((d) => d.type !== 'line');
-  const line = datasets.find((d) => d.type === 'line');
-  const y = (cfg.options?.scales?.y ?? {}) as {
-    max?: number;
-    ticks?: { stepSize?: number };
-    title?: { text?: string };
-  };
-  const totals = labels.map((_, i) => bars.reduce((s, b) => s + (nums(b.data)[i] ?? 0), 0));
-  const yMax = y.max ?? Math.max(1, ...totals, ...(line ? nums(line.data) : []));
-  const step = y.ticks?.stepSize ?? niceStep(yMax, 3);
-  const yTitle = y.title?.text ?? '';
+export function columnsScene(spec: ColumnsSpec, width: number, height: number, tick: TickFormat): SvgScene {
+  const labels = spec.categories;
+  const bars = spec.stacks;
+  const line = spec.line;
+  const yMax = spec.yAxis.max;
+  const step = spec.yAxis.step;
+  const yTitle = spec.yAxis.title;
 
   const m = { left: yTitle ? 44 : 30, right: 8, top: 8, bottom: 22 };
   const pw = Math.max(10, width - m.left - m.right);
@@ -126,15 +100,15 @@ export function columnsScene(spec: ChartSpec, width: number, height: number, tic
     const x = m.left + band * i + (band - bw) / 2;
     let acc = 0;
     for (const b of bars) {
-      const v = nums(b.data)[i] ?? 0;
+      const v = b.values[i] ?? 0;
       if (v <= 0) continue;
       const top = py(acc + v);
       const h = py(acc) - top;
-      const fill = typeof b.backgroundColor === 'string' ? b.backgroundColor : '#888888';
-      scene.rects.push({ x, y: top, w: bw, h, fill, title: `${label}, ${b.label ?? ''}: ${tick(v)}` });
+      const fill = b.color;
+      scene.rects.push({ x, y: top, w: bw, h, fill, title: `${label}, ${b.label}: ${tick(v)}` });
       // A count sits inside its segment where it fits and the line's point leaves it readable.
       const mid = top + h / 2;
-      const lineY = line ? py(nums(line.data)[i] ?? -1) : -Infinity;
+      const lineY = line ? py(line.values[i] ?? -1) : -Infinity;
       if (h >= 15 && Math.abs(mid - lineY) > 11)
         scene.texts.push({
           x: x + bw / 2,
@@ -149,16 +123,14 @@ export function columnsScene(spec: ChartSpec, width: number, height: number, tic
   });
 
   if (line) {
-    const vs = nums(line.data);
+    const vs = line.values;
     const at = (i: number) => ({ cx: m.left + band * i + band / 2, cy: py(vs[i]!) });
     for (let i = 1; i < vs.length; i++) {
       const a = at(i - 1);
       const b = at(i);
       scene.overlay.push({ x1: a.cx, y1: a.cy, x2: b.cx, y2: b.cy, role: 'series' });
     }
-    vs.forEach((v, i) =>
-      scene.points.push({ ...at(i), title: `${labels[i]}, ${line.label ?? ''}: ${tick(v)}` }),
-    );
+    vs.forEach((v, i) => scene.points.push({ ...at(i), title: `${labels[i]}, ${line.label}: ${tick(v)}` }));
   }
   return scene;
 }
@@ -167,24 +139,19 @@ export function columnsScene(spec: ChartSpec, width: number, height: number, tic
  * Horizontal bars, one per category in the spec's order, each with its value as the table
  * gives it, and the dashed reference line (goal or guideline) with its label.
  */
-export function barsScene(spec: ChartSpec, width: number, height: number, tick: TickFormat): SvgScene {
-  const cfg = spec.config;
-  const labels = (cfg.data.labels ?? []).map(String);
-  const ds = (cfg.data.datasets[0] ?? { data: [] }) as Dataset;
-  const values = nums(ds.data);
-  const colors = Array.isArray(ds.backgroundColor) ? (ds.backgroundColor as string[]) : [];
-  const x = (cfg.options?.scales?.x ?? {}) as { max?: number };
-  const ref = (cfg.options?.plugins as { refLine?: RefLineOptions } | undefined)?.refLine;
-  const top = Math.max(...values, ref?.value ?? 0, 1);
-  const step = niceStep(x.max ?? top, 5);
-  const xMax = x.max ?? Math.ceil(top / step) * step;
-  // The table's second column holds each value as the reader should see it (units included).
-  const valueText = (i: number) => spec.table.rows[i]?.[1] ?? tick(values[i] ?? 0);
+export function barsScene(spec: BarsSpec, width: number, height: number, tick: TickFormat): SvgScene {
+  const labels = spec.bars.map((b) => b.label);
+  const values = spec.bars.map((b) => b.value);
+  const ref = spec.ref;
+  const top = Math.max(...values, ref.value, 1);
+  const step = niceStep(spec.max ?? top, 5);
+  const xMax = spec.max ?? Math.ceil(top / step) * step;
+  const valueText = (i: number) => spec.bars[i]?.text ?? tick(values[i] ?? 0);
 
   const m = {
     left: Math.min(150, 10 + Math.max(0, ...labels.map(textWidth))),
     right: Math.max(12, ...values.map((_, i) => textWidth(valueText(i)) / 2)),
-    top: ref ? 18 : 4,
+    top: 18,
     bottom: 22,
   };
   const pw = Math.max(10, width - m.left - m.right);
@@ -207,7 +174,7 @@ export function barsScene(spec: ChartSpec, width: number, height: number, tick: 
       y: y + (row - h) / 2,
       w,
       h,
-      fill: colors[i] ?? '#6b8aa6',
+      fill: spec.bars[i]!.color,
       title: `${label}: ${text}`,
     });
     scene.texts.push({ x: m.left - 6, y: y + row / 2 + 4, text: label, anchor: 'end', role: 'tick' });
@@ -218,10 +185,10 @@ export function barsScene(spec: ChartSpec, width: number, height: number, tick: 
       y: y + row / 2 + 4,
       text,
       anchor: inside ? 'end' : 'start',
-      role: inside ? insideRole(colors[i] ?? '#6b8aa6') : 'value',
+      role: inside ? insideRole(spec.bars[i]!.color) : 'value',
     });
   });
-  if (ref) {
+  {
     const rx = px(ref.value);
     scene.overlay.push({ x1: rx, x2: rx, y1: m.top - 4, y2: m.top + ph, role: 'ref' });
     const right = rx > m.left + pw / 2;
@@ -236,8 +203,14 @@ export function barsScene(spec: ChartSpec, width: number, height: number, tick: 
   return scene;
 }
 
-/** The scene for a spec: ranked bars for horizontal bar charts, columns otherwise. */
-export function chartScene(spec: ChartSpec, width: number, height: number, tick: TickFormat): SvgScene {
-  const horizontal = (spec.config.options as { indexAxis?: string } | undefined)?.indexAxis === 'y';
-  return (horizontal ? barsScene : columnsScene)(spec, width, height, tick);
+/** The scene for a spec: ranked bars or stacked columns (the kinds the SVG renderer draws). */
+export function chartScene(
+  spec: ColumnsSpec | BarsSpec,
+  width: number,
+  height: number,
+  tick: TickFormat,
+): SvgScene {
+  return spec.kind === 'bars'
+    ? barsScene(spec, width, height, tick)
+    : columnsScene(spec, width, height, tick);
 }

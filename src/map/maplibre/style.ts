@@ -69,7 +69,7 @@ export function buildStyle(baseUrl: string): StyleSpecification {
     },
     layers: [
       // No background layer: MapLibre draws one per tile on every frame. The canvas is
-      // transparent and the map frame behind it is the sea (COLORS.sea, in app.css).
+      // transparent and the map frame behind it is the sea (COLORS.sea, in MapView.svelte's style).
       // Context land is one merged shape without borders: it only needs to read as land.
       {
         id: 'land',

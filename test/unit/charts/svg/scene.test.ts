@@ -1,13 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Dataset } from '../../../../src/data/schema';
-import { gapRankChart, nationalChart, shareRankChart } from '../../../../src/charts/spec';
-import {
-  barsScene,
-  chartScene,
-  columnsScene,
-  niceStep,
-  type SvgScene,
-} from '../../../../src/charts/svg/scene';
+import { gapRankChart, shareRankChart } from '../../../../src/charts/ranks';
+import { nationalChart } from '../../../../src/charts/national';
+import { niceStep } from '../../../../src/charts/spec';
+import { barsScene, chartScene, columnsScene, type SvgScene } from '../../../../src/charts/svg/scene';
 import { deriveSeries, type Series } from '../../../../src/data/series';
 import { DICTS, loadDataset } from '../../helpers';
 import { formatNumber } from '../../../../src/i18n/format';
@@ -90,7 +86,7 @@ describe('barsScene: regions ranked, with the reference line', () => {
     const spec = shareRankChart(d, null, DICTS.sv, 'sv');
     const s = barsScene(spec, 400, 440, tick);
     expect(s.rects).toHaveLength(16);
-    const values = spec.config.data.datasets[0]!.data as number[];
+    const values = spec.bars.map((b) => b.value);
     const per = s.rects.map((r, i) => r.w / values[i]!);
     for (const p of per) expect(p).toBeCloseTo(per[0]!, 6);
     expect(s.rects.map((r) => r.y)).toEqual([...s.rects.map((r) => r.y)].sort((a, b) => a - b));
@@ -118,7 +114,7 @@ describe('barsScene: regions ranked, with the reference line', () => {
     const ticks = s.lines.filter((l) => l.role === 'grid' || l.role === 'axis').map((l) => l.x1);
     const right = Math.max(...ticks);
     for (const r of s.rects) expect(r.x + r.w).toBeLessThanOrEqual(right + 1e-6);
-    const values = spec.config.data.datasets[0]!.data as number[];
+    const values = spec.bars.map((b) => b.value);
     const per = s.rects[0]!.w / values[0]!;
     expect((s.overlay[0]!.x1 - s.rects[0]!.x) / per).toBeCloseTo(1100, 6);
     expect(texts(s, 'tick')).toContain('Blekinge');

@@ -210,8 +210,8 @@ describe('buildStyle', () => {
 });
 
 describe('the sea behind the transparent canvas', () => {
-  it("is the map frame's background in app.css, in the style's sea colour", () => {
-    const css = readFileSync('src/app.css', 'utf8');
+  it("is the map frame's background in MapView's style, in the style's sea colour", () => {
+    const css = readFileSync('src/map/MapView.svelte', 'utf8');
     const rule = /\.map-frame \{([^}]*)\}/.exec(css)?.[1] ?? '';
     expect(rule).toContain(`background: ${COLORS.sea};`);
   });
