@@ -158,7 +158,7 @@ export function summary(steps, outcomes, seconds) {
   const rows = steps.map((s, i) => {
     const o = outcomes[i];
     const status = (o?.status ?? 'not run').padEnd(7);
-    const time = o ? duration(o.seconds).padStart(11) : '';
+    const time = o ? `  ${duration(o.seconds).padStart(10)}` : '';
     return `  ${status}  ${s.name.padEnd(nameWidth)}  ${(o?.detail ?? '').padEnd(detailWidth)}${time}`.trimEnd();
   });
   const failed = outcomes.findIndex((o) => o.status === 'FAILED');
