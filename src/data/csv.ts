@@ -2,7 +2,7 @@
  * The tidy CSV users download: one row per region × indicator × period, generated from the same
  * validated dataset the app draws, so the download and the map cannot disagree.
  */
-import { sourceLabel } from './sources';
+import { sourceLabel } from './sources.ts';
 import type { Answer, Dataset, GapNational, GapRow, SourceRef, Status, Text } from './schema';
 
 export const CSV_HEADER = [

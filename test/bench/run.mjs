@@ -155,7 +155,7 @@ function category(url, floor) {
   if (p.startsWith('/data/')) return 'data';
   if (floor) return /\.(m?js|css)$/.test(p) ? 'maplibre' : 'app';
   if (/\/assets\/(regionMap|maplibre-gl-worker)-/.test(p)) return 'maplibre';
-  if (/\/assets\/chart-/.test(p)) return 'chartjs';
+  if (/\/assets\/chartjs-/.test(p)) return 'chartjs';
   return 'app';
 }
 

@@ -143,11 +143,11 @@ describe('national overview', () => {
     expect(await chart.locator('rect title').first().textContent()).toContain(`${first}`);
     // Nothing is prefetched at idle: on a phone, evaluating it then was a long task.
     await page.waitForTimeout(1000);
-    expect(requests.filter((p) => /\/assets\/(RegionPanel|chart)-/.test(p))).toEqual([]);
+    expect(requests.filter((p) => /\/assets\/(RegionPanel|chartjs)-/.test(p))).toEqual([]);
     // Pointing at the list fetches the panel's code and its charts' before the click.
     await page.hover('[data-testid="region-list"] button[data-code="SE-K"]');
     await expect.poll(() => requests.some((p) => /\/assets\/RegionPanel-/.test(p))).toBe(true);
-    await expect.poll(() => requests.some((p) => /\/assets\/chart-/.test(p))).toBe(true);
+    await expect.poll(() => requests.some((p) => /\/assets\/chartjs-/.test(p))).toBe(true);
     await page.click('[data-testid="region-list"] button[data-code="SE-K"]');
     await page.waitForSelector('[data-testid="panel"] [data-testid="chart"] canvas');
     await context.close();

@@ -17,8 +17,9 @@ import puppeteer from 'puppeteer-core';
 import { Builder, Origin, type WebDriver } from 'selenium-webdriver';
 import { chromiumPath, FLAGS } from '../../chromium.mjs';
 
-export type EngineName = 'chromium' | 'firefox' | 'webkit';
-export const ENGINE_NAMES: readonly EngineName[] = ['chromium', 'firefox', 'webkit'];
+import type { EngineName } from './names.mjs';
+
+export { selectedEngines, type EngineName } from './names.mjs';
 
 /** The top-level window every session gets: wide and tall enough for a 1440×900 frame. */
 export const WINDOW = { width: 1440, height: 900 } as const;
@@ -36,18 +37,6 @@ export const REQUIREMENTS: Record<EngineName, { paths: () => string[]; install: 
     install: 'webkit2gtk-driver (or set WEBKIT_DRIVER_PATH and MINIBROWSER_PATH)',
   },
 };
-
-/** The engines to run: all three, or those named in $ENGINES (comma-separated). */
-export function selectedEngines(): EngineName[] {
-  const wanted = process.env.ENGINES?.split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  if (!wanted?.length) return [...ENGINE_NAMES];
-  const unknown = wanted.filter((w) => !(ENGINE_NAMES as readonly string[]).includes(w));
-  if (unknown.length)
-    throw new Error(`ENGINES names ${unknown.join(', ')}; known engines: ${ENGINE_NAMES.join(', ')}`);
-  return wanted as EngineName[];
-}
 
 /** The binaries an engine needs that are missing, with how to install them; empty when none. */
 export function missing(engine: EngineName): string[] {
