@@ -65,14 +65,22 @@ export async function surveyYears(publicDir: string): Promise<number[]> {
 /** Where index.html names the surveys' span, filled in from the data at build time. */
 export const YEARS_PLACEHOLDER = '%SURVEY_YEARS%';
 
-/** The plugin; `publicDir` defaults to ./public. */
-export function dataPlugin(publicDir = 'public'): Plugin {
+/**
+ * The plugin. `dir` is the public folder whose data/ it reads; by default the build's own
+ * `publicDir`, so a build of other data (e.g. the browser test of a new survey) is only a build
+ * with another public folder.
+ */
+export function dataPlugin(dir?: string): Plugin {
+  let publicDir = dir ?? 'public';
   const build = async () => {
     const dataset = await readDataset(fsReader(join(publicDir, 'data')));
     return { csv: datasetCsv(dataset), manifest: JSON.stringify(await contentManifest(publicDir)) };
   };
   return {
     name: 'fast-lakarkontakt-data',
+    configResolved(config) {
+      if (dir === undefined && config.publicDir) publicDir = config.publicDir;
+    },
     resolveId(id) {
       return id === FILES_MODULE ? `\0${FILES_MODULE}` : null;
     },
