@@ -1,5 +1,9 @@
-/** The data files public/data/index.json lists, as the build read it (src/build/dataPlugin.ts). */
+/**
+ * Built from public/data by src/build/dataPlugin.ts: the data files index.json lists, and the
+ * survey years they hold (for the page's title and kicker before the data have come).
+ */
 declare module 'virtual:data-files' {
   const files: string[];
   export default files;
+  export const surveyYears: number[];
 }

@@ -16,6 +16,8 @@ import { deriveSeries, type Series } from '../data/series';
 import type { DataSource } from '../data/source';
 import type { VisitChange } from '../features/visits/visits';
 import { afterPaint } from '../ui/afterPaint';
+import { yearSpan } from '../i18n/format';
+import { surveyYears as builtSurveyYears } from 'virtual:data-files';
 
 const KEY = Symbol('app');
 
@@ -54,6 +56,11 @@ export class AppState {
   /** The language on screen: the URL's once its strings have loaded (so text, html lang and number formats agree). */
   lang = $derived<Lang>(this.dicts[this.view.lang] ? this.view.lang : 'sv');
   surveyYears = $derived(this.dataset?.surveys.map((s) => s.year) ?? []);
+  /**
+   * The surveys' span for the title and kicker (first–last): the data's, or until they have
+   * come the build's (index.html's title has the same), so a new survey needs no code change.
+   */
+  surveySpan = $derived(yearSpan(this.surveyYears.length ? this.surveyYears : builtSurveyYears));
   /** The report's guideline, from the data (1 100); null before the data. */
   guideline = $derived(this.dataset ? guidelineOf(this.dataset) : null);
   /** The what-if target on screen: the view's, or the report's guideline. */

@@ -4,7 +4,8 @@
  * - `data/manifest.json`: a content hash per file and for the whole, so the app's cache can tell
  *   when the data changed (see src/data/cache.ts);
  * - the module `virtual:data-files`: the data files index.json lists, so that a first visit can
- *   request them all at once (src/boot.ts) instead of after index.json has come.
+ *   request them all at once (src/boot.ts) instead of after index.json has come, and the survey
+ *   years, which also go into index.html's title: a new survey is a data change, not a code one.
  * The build fails when the data do not validate, so a broken file never ships.
  */
 import { createHash } from 'node:crypto';
@@ -15,6 +16,7 @@ import { datasetCsv } from '../data/csv.ts';
 import { readDataset } from '../data/validate.ts';
 import { fsReader } from '../cli/fsReader.ts';
 import type { ContentManifest } from '../data/manifest';
+import { yearSpan } from '../i18n/format.ts';
 
 async function listFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
@@ -54,20 +56,44 @@ export async function listedFiles(publicDir: string): Promise<string[]> {
     .filter((f): f is string => typeof f === 'string');
 }
 
-/** The plugin; `publicDir` defaults to ./public. */
-export function dataPlugin(publicDir = 'public'): Plugin {
+/** The survey years of the data, oldest first. */
+export async function surveyYears(publicDir: string): Promise<number[]> {
+  const dataset = await readDataset(fsReader(join(publicDir, 'data')));
+  return dataset.surveys.map((s) => s.year);
+}
+
+/** Where index.html names the surveys' span, filled in from the data at build time. */
+export const YEARS_PLACEHOLDER = '%SURVEY_YEARS%';
+
+/**
+ * The plugin. `dir` is the public folder whose data/ it reads; by default the build's own
+ * `publicDir`, so a build of other data (e.g. the browser test of a new survey) is only a build
+ * with another public folder.
+ */
+export function dataPlugin(dir?: string): Plugin {
+  let publicDir = dir ?? 'public';
   const build = async () => {
     const dataset = await readDataset(fsReader(join(publicDir, 'data')));
     return { csv: datasetCsv(dataset), manifest: JSON.stringify(await contentManifest(publicDir)) };
   };
   return {
     name: 'fast-lakarkontakt-data',
+    configResolved(config) {
+      if (dir === undefined && config.publicDir) publicDir = config.publicDir;
+    },
     resolveId(id) {
       return id === FILES_MODULE ? `\0${FILES_MODULE}` : null;
     },
     async load(id) {
       if (id !== `\0${FILES_MODULE}`) return null;
-      return `export default ${JSON.stringify(await listedFiles(publicDir))};`;
+      return (
+        `export default ${JSON.stringify(await listedFiles(publicDir))};\n` +
+        `export const surveyYears = ${JSON.stringify(await surveyYears(publicDir))};`
+      );
+    },
+    transformIndexHtml: {
+      order: 'pre',
+      handler: async (html) => html.replaceAll(YEARS_PLACEHOLDER, yearSpan(await surveyYears(publicDir))),
     },
     async generateBundle() {
       const { csv, manifest } = await build();

@@ -21,8 +21,34 @@ export type CsvRow = Record<(typeof CSV_HEADER)[number], string>;
 /** The CSV's word for a known "none": no other target, a plan without a dated goal. */
 export const NONE = 'none';
 
-/** Quotes a field where RFC 4180 needs it (comma, quote, line break). */
-export function csvField(s: string): string {
+/**
+ * A field a spreadsheet would run as a formula: it starts with `=`, `+`, `-`, `@`, a tab or a
+ * carriage return (OWASP, "CSV Injection"), possibly behind the single quotes this module adds,
+ * so that a text that really starts with `'=` is told apart from a neutralised `=`. A number
+ * (`-5`, `-1,5`) is not a formula and stays a number.
+ */
+const FORMULA = /^'*[=+\-@\t\r]/;
+const NUMBER = /^[-+]?\d+([.,]\d+)?$/;
+
+/**
+ * Neutralises a field that a spreadsheet would evaluate, the OWASP way: a single quote before
+ * it, which spreadsheets show as text. {@link unneutralise} undoes it exactly.
+ */
+export function neutralise(s: string): string {
+  return FORMULA.test(s) && !NUMBER.test(s) ? `'${s}` : s;
+}
+
+/** Reads back a field written by {@link neutralise}: the one quote it added goes. */
+export function unneutralise(s: string): string {
+  return s.startsWith("'") && FORMULA.test(s) && !NUMBER.test(s.slice(1)) ? s.slice(1) : s;
+}
+
+/**
+ * One field as written: neutralised where a spreadsheet would take it for a formula, then quoted
+ * where RFC 4180 needs it (comma, quote, line break).
+ */
+export function csvField(raw: string): string {
+  const s = neutralise(raw);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -36,11 +62,18 @@ export function toCsv(rows: CsvRow[]): string {
   return toCsvLines([[...CSV_HEADER], ...rows.map((r) => CSV_HEADER.map((k) => r[k]))]);
 }
 
-function note(parts: Array<string | undefined>): string {
+/** A survey's fieldwork as one value: `2024-02/2024-04` (ISO 8601's interval of months). */
+export function fieldworkValue(f: { from: string; to: string }): string {
+  return `${f.from}/${f.to}`;
+}
+
+/** The note column of a cell: the source's own words, then the editors' note. */
+export function cellNote(parts: Array<string | undefined>): string {
   return parts.filter((p) => p !== undefined && p !== '').join(' ');
 }
 
-const asGivenNote = (asGiven: string | undefined) => (asGiven ? `I källan: "${asGiven}".` : undefined);
+/** How the source's own words are written in the note column. */
+export const asGivenNote = (asGiven: string | undefined) => (asGiven ? `I källan: "${asGiven}".` : undefined);
 
 /** Builds every row of the tidy dataset. Rows the reports are silent on are left out. */
 export function tidyRows(d: Dataset): CsvRow[] {
@@ -66,7 +99,20 @@ export function tidyRows(d: Dataset): CsvRow[] {
       source: sourceLabel(d, src),
     });
 
-  for (const s of d.surveys)
+  for (const s of d.surveys) {
+    // When the survey was made, in the report's words; its source is the survey's own, the
+    // default of its answers. With the decided count, this is what a new year needs beside the
+    // answers (see src/data/import.ts).
+    push(
+      'SE',
+      'Sverige',
+      'fieldwork',
+      String(s.year),
+      fieldworkValue(s.fieldwork),
+      'reported',
+      s.fieldwork.asGiven,
+      s.source,
+    );
     push(
       'SE',
       'Sverige',
@@ -77,6 +123,7 @@ export function tidyRows(d: Dataset): CsvRow[] {
       s.decidedCount.quote,
       s.decidedCount.source,
     );
+  }
   gapRows(d, 'SE', 'Sverige', d.doctorGap.national, push);
 
   for (const r of d.regions) {
@@ -104,7 +151,7 @@ export function tidyRows(d: Dataset): CsvRow[] {
           // the empty cell of an unknown.
           c.value === null && (c.status === 'reported' || c.status === 'inferred') ? NONE : c.value,
           c.status,
-          note([asGivenNote(c.asGiven), c.note?.sv]),
+          cellNote([asGivenNote(c.asGiven), c.note?.sv]),
           c.source ?? s.source,
         );
       }

@@ -163,30 +163,36 @@ export const Question = v.strictObject({
 });
 export type Question = v.InferOutput<typeof Question>;
 
+/** When a survey was made. */
+export const Fieldwork = v.strictObject({
+  from: YearMonth,
+  to: YearMonth,
+  /** The report's own words for the dates, e.g. "mars/april 2024". */
+  asGiven: v.pipe(v.string(), v.nonEmpty()),
+});
+
+/** The nationally reported number of regions that decided to strive for 1 100. */
+export const DecidedCount = v.strictObject({
+  value: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(21)),
+  /**
+   * What the number counts, in the source's words: regions that decided (the default), or
+   * only regions that answered a clear yes (Dagens Medicin 2022, as the 2024 report cites it).
+   */
+  counts: v.optional(v.picklist(['decided', 'clear_yes'])),
+  quote: v.pipe(v.string(), v.nonEmpty()),
+  source: SourceRef,
+});
+
 /** One survey of the regions, with every region's answer. */
 export const Survey = v.pipe(
   v.strictObject({
     /** The survey year; also its value in the URL (`year=2024`). */
     year: Year,
     publisher: v.pipe(v.string(), v.nonEmpty()),
-    fieldwork: v.strictObject({
-      from: YearMonth,
-      to: YearMonth,
-      /** The report's own words for the dates, e.g. "mars/april 2024". */
-      asGiven: v.pipe(v.string(), v.nonEmpty()),
-    }),
+    fieldwork: Fieldwork,
     questions: v.array(Question),
     /** The nationally reported number of regions that decided to strive for 1 100. */
-    decidedCount: v.strictObject({
-      value: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(21)),
-      /**
-       * What the number counts, in the source's words: regions that decided (the default), or
-       * only regions that answered a clear yes (Dagens Medicin 2022, as the 2024 report cites it).
-       */
-      counts: v.optional(v.picklist(['decided', 'clear_yes'])),
-      quote: v.pipe(v.string(), v.nonEmpty()),
-      source: SourceRef,
-    }),
+    decidedCount: DecidedCount,
     /** Default source of the answers; a cell's own `source` overrides it. */
     source: SourceRef,
     notes: v.optional(v.array(Text)),

@@ -4,8 +4,9 @@ import type { Dict } from './sv';
 const en: Dict = {
   lang: 'en',
   locale: 'en-GB',
-  documentTitle: 'A named GP in Sweden’s regions – Swedish Medical Association surveys 2022–2025',
-  kicker: 'Swedish Medical Association surveys 2022–2025',
+  documentTitle: (years) =>
+    `A named GP in Sweden’s regions – Swedish Medical Association surveys${years ? ` ${years}` : ''}`,
+  kicker: (years) => `Swedish Medical Association surveys${years ? ` ${years}` : ''}`,
   title: 'A named GP in Sweden’s regions',
   dek: 'Which regions have decided to strive for the guideline of 1,100 inhabitants per doctor in primary care, how many people have a named regular doctor, and how many doctors are missing?',
   skipToContent: 'Skip to content',

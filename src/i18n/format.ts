@@ -107,6 +107,14 @@ function yearMonth(ym: string, lang: Lang): { year: string; month: string } {
   return { year: ym.slice(0, 4), month };
 }
 
+/** The span of the survey years, first–last with an en dash; one year alone; empty for none. */
+export function yearSpan(years: readonly number[]): string {
+  if (!years.length) return '';
+  const first = Math.min(...years);
+  const last = Math.max(...years);
+  return first === last ? String(first) : `${first}–${last}`;
+}
+
 /** A month range such as `feb.–apr. 2024` / `Feb–Apr 2024` from YYYY-MM strings. */
 export function formatMonthRange(from: string, to: string, lang: Lang): string {
   const a = yearMonth(from, lang);

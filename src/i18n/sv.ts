@@ -5,8 +5,10 @@ import type { DecisionClass } from '../domain/decision';
 const sv = {
   lang: 'sv',
   locale: 'sv-SE',
-  documentTitle: 'Fast läkarkontakt i regionerna – Läkarförbundets kartläggningar 2022–2025',
-  kicker: 'Läkarförbundets kartläggningar 2022–2025',
+  /** `years`: the surveys' span, first–last (yearSpan), from the data, never written here. */
+  documentTitle: (years: string) =>
+    `Fast läkarkontakt i regionerna – Läkarförbundets kartläggningar${years ? ` ${years}` : ''}`,
+  kicker: (years: string) => `Läkarförbundets kartläggningar${years ? ` ${years}` : ''}`,
   title: 'Fast läkarkontakt i regionerna',
   dek: 'Vilka regioner har beslutat att sträva mot riktvärdet 1 100 invånare per läkare i primärvården, hur många har en fast namngiven läkare, och hur många läkare saknas?',
   skipToContent: 'Hoppa till innehållet',

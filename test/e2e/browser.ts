@@ -58,7 +58,8 @@ export async function openPage(
     if (!['localhost', '127.0.0.1'].includes(u.hostname) && !['data:', 'blob:'].includes(u.protocol))
       problems.errors.push(`external request: ${r.url()}`);
   });
-  await page.goto(BASE + path);
+  // A path is on the suite's server; a whole URL (another build, another server) as it is.
+  await page.goto(/^https?:/.test(path) ? path : BASE + path);
   return { page, problems };
 }
 

@@ -4,6 +4,8 @@ import {
   CSV_HEADER,
   csvField,
   datasetCsv,
+  neutralise,
+  unneutralise,
   tidyRows,
   toCsv,
   toCsvLines,
@@ -26,6 +28,7 @@ const INDICATORS = [
   'doctors_needed',
   'increase_needed_pct',
   'decided_count',
+  'fieldwork',
 ];
 const NUMERIC = new Set([
   'other_target',
@@ -107,13 +110,13 @@ describe('the dataset CSV', () => {
     for (const r of rows) {
       if (r.region_code === 'SE') {
         expect(r.region_name).toBe('Sverige');
-        expect(['decided_count', ...GAP]).toContain(r.indicator);
+        expect(['fieldwork', 'decided_count', ...GAP]).toContain(r.indicator);
       } else {
         expect(REGION_CODES).toContain(r.region_code);
         expect(r.region_name).toBe(names.get(r.region_code));
       }
     }
-    expect(rows.filter((r) => r.region_code === 'SE')).toHaveLength(4 + GAP.length);
+    expect(rows.filter((r) => r.region_code === 'SE')).toHaveLength(2 * d.surveys.length + GAP.length);
   });
 
   it('periods: survey years for answers, 2023-12-31 for the share, 2019 for the gap', () => {
@@ -126,6 +129,17 @@ describe('the dataset CSV', () => {
     expect(new Set(rows.map((r) => r.period))).toEqual(
       new Set(['2022', '2023', '2024', '2025', '2023-12-31', '2019']),
     );
+  });
+
+  it("each survey's fieldwork: its months, the report's words, the survey's own source", () => {
+    const fw = rows.filter((r) => r.indicator === 'fieldwork');
+    expect(fw.map((r) => [r.period, r.value, r.note])).toEqual([
+      ['2022', '2022-09/2022-09', 'september 2022'],
+      ['2023', '2023-02/2023-02', 'februari 2023'],
+      ['2024', '2024-02/2024-04', 'mars/april 2024'],
+      ['2025', '2025-08/2025-09', 'augusti–september 2025'],
+    ]);
+    expect(fw[3]!.source).toMatch(/\(augusti–september 2025\), Tabell$/);
   });
 
   it('decided counts are 2, 3, 10, 13', () => {
@@ -195,9 +209,28 @@ describe('csvField and toCsv', () => {
     ['cr\rhere', '"cr\rhere"'],
     ['  spaced  ', '  spaced  '],
     ['1 100', '1 100'],
+    // Spreadsheet formulas are neutralised the OWASP way, numbers stay numbers.
+    ['=1+1', "'=1+1"],
+    ['+46 8 123', "'+46 8 123"],
+    ['-för', "'-för"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\tx', "'\tx"],
+    ['\rx', `"'\rx"`],
+    ['=HYPERLINK("a","b")', `"'=HYPERLINK(""a"",""b"")"`],
+    ["'=already", "''=already"],
+    ["'plain", "'plain"],
+    ['-5', '-5'],
+    ['-1.5', '-1.5'],
+    ['+3', '+3'],
+    ['a=b', 'a=b'],
   ])('%j → %j', (input, out) => {
     expect(csvField(input)).toBe(out);
   });
+
+  it.each(['=1+1', '+x', '-x', '@x', '\tx', '\rx', "'=x", "''-x", "'plain", '-5', 'plain', "'-5", ''])(
+    'neutralise then unneutralise gives %j back',
+    (s) => expect(unneutralise(neutralise(s))).toBe(s),
+  );
 
   it('writes CRLF after every line, including the last', () => {
     expect(

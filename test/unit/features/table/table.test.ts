@@ -219,4 +219,16 @@ describe('tableCsv', () => {
     expect(gotland.slice(2, 7)).toEqual(['59636', '', '', '', '']);
     expect(gotland[7]).toBe('Ej redovisat');
   });
+
+  it('keeps negative numbers numeric (a surplus at a looser guideline), and neutralises text formulas', () => {
+    // At 2 000 inhabitants per doctor some regions need fewer doctors: negative counts.
+    const m = model('gap', 'sv', null, 2000);
+    const recs = parseCsv(tableCsv(m));
+    const negatives = recs.slice(1).flatMap((r) => r.filter((f) => /^-\d/.test(f)));
+    expect(negatives.length).toBeGreaterThan(0);
+    expect(recs.flat().filter((f) => f.startsWith("'"))).toEqual([]);
+    // A text cell that starts like a formula (a name here) goes out with the OWASP quote.
+    const hostile: TableModel = { ...m, rows: [{ ...m.rows[0]!, code: '=cmd|"/c calc"!A1' as RegionCode }] };
+    expect(parseCsv(tableCsv(hostile))[1]![0]).toBe(`'=cmd|"/c calc"!A1`);
+  });
 });
