@@ -203,6 +203,7 @@ const en: Dict = {
   },
   change: {
     decision: (a, b) => `Decision: ${a} → ${b}`,
+    klass: (a, b) => `Class: ${a} → ${b}`,
     target: (a, b) => `Target: ${a} → ${b}`,
     plan: (a, b) => `Action plan: ${a} → ${b}`,
     goal: (a, b) => `Goal year: ${a} → ${b}`,

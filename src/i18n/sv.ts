@@ -209,6 +209,7 @@ const sv = {
   } satisfies Record<Status, string>,
   change: {
     decision: (a: string, b: string) => `Beslut: ${a} → ${b}`,
+    klass: (a: string, b: string) => `Klass: ${a} → ${b}`,
     target: (a: string, b: string) => `Mål: ${a} → ${b}`,
     plan: (a: string, b: string) => `Handlingsplan: ${a} → ${b}`,
     goal: (a: string, b: string) => `Målår: ${a} → ${b}`,
