@@ -154,7 +154,7 @@ const en: Dict = {
     showLess: 'Show less',
     why: 'Why?',
     noAnswerText: 'The report gives no answer text for this survey.',
-    notStated: 'not stated',
+    notStated: 'unknown',
     noneValue: 'none',
     changes: 'Change since the previous survey',
     noPrevious: 'First survey.',

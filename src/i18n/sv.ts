@@ -66,7 +66,7 @@ const sv = {
     on_the_way: 'På väg (NJA)',
     other_target: 'Annat mål (t.ex. 1 500)',
     no: 'Inget beslut',
-    unknown: 'Okänt',
+    unknown: 'Uppgift saknas',
   } satisfies Record<DecisionClass, string>,
   /** Class ranges; the bounds come formatted (format.ts) from describe.ts. */
   range: {
@@ -82,7 +82,7 @@ const sv = {
   legendHint:
     'Peka på eller fokusera en klass för att markera dess regioner; klicka för att låsa markeringen.',
   inferredLegend: 'Streckad: härlett ur rapportens ord, inte uttryckligen sagt',
-  unknownLegend: 'Grå och streckad: okänt',
+  unknownLegend: 'Grå och streckad: uppgift saknas',
   shareGoalNote: (pct: string) => `Klasserna från ${pct} och uppåt når det tidigare målet.`,
   goalMarker: (pct: string) => `Målet ${pct}`,
   summary: {
@@ -192,14 +192,14 @@ const sv = {
     partly: 'Delvis / på väg',
     equivalent: 'Likvärdigt mål',
     no: 'Nej',
-    unknown: 'Okänt',
+    unknown: 'Uppgift saknas',
   } satisfies Record<Decision, string>,
   actionPlans: {
     political: 'Politiskt beslutad',
     official: 'På tjänstemannanivå',
     drafting: 'Beslutad att tas fram / under framtagande',
     none: 'Ingen',
-    unknown: 'Okänt',
+    unknown: 'Uppgift saknas',
   } satisfies Record<ActionPlan, string>,
   statuses: {
     reported: 'Enligt rapporten',
