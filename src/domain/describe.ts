@@ -34,7 +34,18 @@ export function valueText(rv: RegionValue, metric: Metric, t: Dict, lang: Lang):
     return rv.pattern === 'inferred' ? `${label} (${t.statuses.inferred.toLowerCase()})` : label;
   }
   if (rv.value === null) return metric === 'share' ? t.notReportedShare : t.notReportedGap;
-  return metric === 'share' ? formatPct(rv.value, lang) : formatSignedPct(rv.value, lang);
+  return metric === 'share' ? formatPct(rv.value, lang) : increaseWords(rv.sortKey ?? rv.value, t, lang);
+}
+
+/**
+ * An increase in doctors in words, from the unrounded percentage: "+99 %"; "+0,3 %" where it
+ * rounds to nothing but is still an increase; "ingen ökning behövs" where the region already has
+ * enough doctors, with how far below ("ingen ökning (−33 %)") once that shows as a whole percent.
+ */
+export function increaseWords(pct: number, t: Dict, lang: Lang): string {
+  const whole = Math.round(pct) || 0;
+  if (pct <= 0) return whole === 0 ? t.range.noIncrease : t.panel.noIncrease(formatSignedPct(whole, lang));
+  return whole === 0 ? `+${formatPct(pct, lang, 1)}` : formatSignedPct(whole, lang);
 }
 
 /** The legend class object a region belongs to. */
@@ -49,9 +60,7 @@ export function neededText(f: GapFigures | null, t: Dict, lang: Lang): string {
   return n < 0 ? t.panel.fewer(formatNumber(-n, lang)) : formatNumber(n, lang);
 }
 
-/** Increase needed, in words: "+99 %", "ingen ökning (−33 %)" at or below zero, or not reported. */
+/** Increase needed, in words (`increaseWords`), or not reported. */
 export function increaseText(f: GapFigures | null, t: Dict, lang: Lang): string {
-  if (f === null) return t.notReportedGap;
-  const pct = Math.round(f.increasePct);
-  return pct <= 0 ? t.panel.noIncrease(formatSignedPct(pct, lang)) : formatSignedPct(pct, lang);
+  return f === null ? t.notReportedGap : increaseWords(f.increasePct, t, lang);
 }

@@ -178,6 +178,8 @@ const en: Dict = {
     noIncrease: (pct) => `no increase (${pct})`,
     gapRank: (rank, of) => `Rank ${rank} of ${of} by inhabitants per doctor (most first).`,
     national: 'Sweden',
+    nationalNet: (net, sum, regions) =>
+      `Sweden (${net}) is the report’s total row recomputed, net: where a region has more doctors than the guideline needs, they are set off against other regions’ shortfalls. The regions’ own shortfalls, without setting off, add up to ${sum} doctors (${regions} regions).`,
     source: 'Source',
     charts: 'Charts',
   },

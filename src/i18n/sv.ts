@@ -184,6 +184,8 @@ const sv = {
     gapRank: (rank: number, of: number) =>
       `Plats ${rank} av ${of} räknat i invånare per läkare (flest först).`,
     national: 'Riket',
+    nationalNet: (net: string, sum: string, regions: string) =>
+      `Riket (${net}) är rapportens totalrad räknad om, netto: där en region har fler läkare än riktvärdet kräver räknas de av mot andra regioners underskott. Regionernas egna underskott, utan avräkning, är sammanlagt ${sum} läkare (${regions} regioner).`,
     source: 'Källa',
     charts: 'Diagram',
   },

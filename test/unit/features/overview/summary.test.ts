@@ -3,6 +3,7 @@ import type { Dataset } from '../../../../src/data/schema';
 import { DICTS } from '../../helpers';
 import {
   namedDecidedCount,
+  nationalGapNote,
   regionShortfalls,
   summarySentence,
 } from '../../../../src/features/overview/summary';
@@ -142,5 +143,23 @@ describe('national doctor-gap figures say what they cover', () => {
     const net = -gapFigures(d.doctorGap.national, 2000, 1100)!.doctorsNeeded;
     expect(Math.round(shortfall)).toBeGreaterThan(0);
     expect(Math.round(net)).not.toBe(Math.round(shortfall));
+  });
+});
+
+// Issue 20: the panel's national column showed 232 at 2 000 beside regions that add up to 298.
+describe('nationalGapNote: the panel says which national figure is which', () => {
+  it.each(['sv', 'en'] as const)('%s at 2 000: the net 232 and the shortfalls 298, each named', (lang) => {
+    const note = nationalGapNote(d, 2000, DICTS[lang], lang)!;
+    expect(Math.round(gapFigures(d.doctorGap.national, 2000, 1100)!.doctorsNeeded)).toBe(232);
+    expect(Math.round(regionShortfalls(d, 2000).shortfall)).toBe(298);
+    expect(note).toContain('(232)');
+    expect(note).toContain(lang === 'sv' ? 'netto' : 'net');
+    expect(note).toContain(
+      lang === 'sv' ? 'sammanlagt 298 läkare (20 regioner)' : 'add up to 298 doctors (20 regions)',
+    );
+  });
+
+  it('none at the report\u2019s own guideline, where the total row\u2019s note says what it covers', () => {
+    expect(nationalGapNote(d, 1100, DICTS.sv, 'sv')).toBeNull();
   });
 });
