@@ -18,3 +18,12 @@ export function shortSourceLabel(d: Dataset, ref: SourceRef): string {
   const year = s.date.match(/\d{4}/)?.[0] ?? s.date;
   return `${s.publisher} ${year}, ${ref.part}`;
 }
+
+/**
+ * A figure's own source line as the report prints it ("Källa: Regionernas redovisningar …"),
+ * without its "Källa:": the panel puts it after its own citation under a label of its own, so
+ * "Källa" is not said twice.
+ */
+export function reportSourceLine(line: string): string {
+  return line.replace(/^\s*källa\s*:\s*/i, '');
+}

@@ -181,6 +181,7 @@ const en: Dict = {
     nationalNet: (net, sum, regions) =>
       `Sweden (${net}) is the report’s total row recomputed, net: where a region has more doctors than the guideline needs, they are set off against other regions’ shortfalls. The regions’ own shortfalls, without setting off, add up to ${sum} doctors (${regions} regions).`,
     source: 'Source',
+    reportSource: 'The report’s basis',
     charts: 'Charts',
   },
   decisionValues: {
@@ -230,7 +231,6 @@ const en: Dict = {
     caption: (title) => `All 21 regions: ${title}`,
     region: 'Region',
     klass: 'Class',
-    value: 'Value',
     decisionAsGiven: 'Answer in the source',
   },
   errors: {

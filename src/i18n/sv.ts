@@ -187,6 +187,7 @@ const sv = {
     nationalNet: (net: string, sum: string, regions: string) =>
       `Riket (${net}) är rapportens totalrad räknad om, netto: där en region har fler läkare än riktvärdet kräver räknas de av mot andra regioners underskott. Regionernas egna underskott, utan avräkning, är sammanlagt ${sum} läkare (${regions} regioner).`,
     source: 'Källa',
+    reportSource: 'Rapportens underlag',
     charts: 'Diagram',
   },
   decisionValues: {
@@ -236,7 +237,6 @@ const sv = {
     caption: (title: string) => `Alla 21 regioner: ${title}`,
     region: 'Region',
     klass: 'Klass',
-    value: 'Värde',
     decisionAsGiven: 'Svar i källan',
   },
   errors: {
