@@ -8,19 +8,19 @@ const sv = {
   documentTitle: 'Fast läkarkontakt i regionerna – Läkarförbundets kartläggningar 2022–2025',
   kicker: 'Läkarförbundets kartläggningar 2022–2025',
   title: 'Fast läkarkontakt i regionerna',
-  dek: 'Vilka regioner har beslutat att sträva mot riktvärdet 1 100 invånare per läkare i primärvården, hur många har en fast namngiven läkare, och hur många läkare saknas?',
+  dek: 'Vilka regioner har beslutat att sträva mot riktvärdet 1\u00a0100 invånare per läkare i primärvården, hur många har en fast namngiven läkare, och hur många läkare saknas?',
   skipToContent: 'Hoppa till innehållet',
   otherLanguage: 'English',
   otherLanguageLabel: 'Read in English',
   controls: 'Vad kartan visar',
   metricLabel: 'Mått',
   metrics: {
-    decision: 'Beslut om 1 100',
+    decision: 'Beslut om 1\u00a0100',
     share: 'Andel med fast läkare',
     gap: 'Läkarbehov',
   },
   metricTitles: {
-    decision: (year: number) => `Beslut om riktvärdet 1 100 invånare per läkare, ${year}`,
+    decision: (year: number) => `Beslut om riktvärdet 1\u00a0100 invånare per läkare, ${year}`,
     share: 'Andel invånare med fast namngiven läkarkontakt, 31 dec. 2023',
     gap: (target: string) => `Ökning av antalet läkare som krävs för ${target} invånare per läkare (2019)`,
   },
@@ -31,9 +31,9 @@ const sv = {
     label: 'Tänkt riktvärde',
     slider: 'Invånare per läkare (reglage)',
     number: 'Invånare per läkare',
-    reset: 'Återställ 1 100',
-    help: 'Räkna om läkarbehovet för ett annat riktvärde: 800–2 000 invånare per läkare.',
-    invalid: 'Skriv ett heltal mellan 800 och 2 000.',
+    reset: 'Återställ 1\u00a0100',
+    help: 'Räkna om läkarbehovet för ett annat riktvärde: 800–2\u00a0000 invånare per läkare.',
+    invalid: 'Skriv ett heltal mellan 800 och 2\u00a0000.',
   },
   copyLink: 'Kopiera länk',
   copied: 'Länken är kopierad',
@@ -61,10 +61,10 @@ const sv = {
   decisionClasses: {
     dated_plan: 'Beslut och politiskt beslutad plan med målår',
     plan: 'Beslut och handlingsplan',
-    decided: 'Beslut om 1 100',
+    decided: 'Beslut om 1\u00a0100',
     equivalent: 'Likvärdigt eget mål',
     on_the_way: 'På väg (NJA)',
-    other_target: 'Annat mål (t.ex. 1 500)',
+    other_target: 'Annat mål (t.ex. 1\u00a0500)',
     no: 'Inget beslut',
     unknown: 'Uppgift saknas',
   } satisfies Record<DecisionClass, string>,
@@ -87,15 +87,15 @@ const sv = {
   goalMarker: (pct: string) => `Målet ${pct}`,
   summary: {
     decision: (n: string, publisher: string, when: string) =>
-      `${n} av 21 regioner hade beslutat att sträva mot riktvärdet 1 100 invånare per läkare enligt ${publisher} (${when}).`,
+      `${n} av 21 regioner hade beslutat att sträva mot riktvärdet 1\u00a0100 invånare per läkare enligt ${publisher} (${when}).`,
     decisionClearYes: (n: string, publisher: string, when: string) =>
-      `${n} av 21 regioner svarade tydligt ja på frågan om de beslutat om riktvärdet 1 100 invånare per läkare enligt ${publisher} (${when}); övriga regioners svar anges inte.`,
+      `${n} av 21 regioner svarade tydligt ja på frågan om de beslutat om riktvärdet 1\u00a0100 invånare per läkare enligt ${publisher} (${when}); övriga regioners svar anges inte.`,
     decisionNamed: (k: string) =>
       ` Rapporten namnger ${k} av dem; övriga markeringar i tabellen gick förlorade.`,
     share: (n: string, m: string, goal: string, date: string, missing: string) =>
       `${n} av de ${m} regioner som kunde redovisa hade minst ${goal} av invånarna listade hos en fast namngiven läkare den ${date}; ${missing} regioner kunde inte redovisa.`,
     gap: (needed: string, pct: string, sum: string, regions: string) =>
-      `Primärvården behövde ${needed} fler läkare, en ökning med ${pct}, för att nå 1 100 invånare per läkare (siffror för 2019, rapportens totalrad; de ${regions} regioner som har siffror behövde tillsammans ${sum}).`,
+      `Primärvården behövde ${needed} fler läkare, en ökning med ${pct}, för att nå 1\u00a0100 invånare per läkare (siffror för 2019, rapportens totalrad; de ${regions} regioner som har siffror behövde tillsammans ${sum}).`,
     changes: (up: number, down: number, from: number, to: number, unknown: number) =>
       `Mellan ${from} och ${to} tog ${up} ${up === 1 ? 'region' : 'regioner'} steg framåt i besluten om riktvärdet och ${down} steg bakåt.` +
       (unknown
@@ -150,7 +150,7 @@ const sv = {
   closePanel: 'Stäng',
   panel: {
     surveys: 'Svar i kartläggningarna',
-    decision: 'Beslut om 1 100',
+    decision: 'Beslut om 1\u00a0100',
     otherTarget: 'Annat mål i kraft',
     actionPlan: 'Handlingsplan',
     goalYear: 'Målår i planen',
@@ -226,7 +226,7 @@ const sv = {
     regionStatus: (name: string) => `${name}: beslutsklass och mål i varje kartläggning`,
     shareRank: 'Andel med fast läkare, alla regioner som redovisade',
     gapRank: 'Invånare per läkare 2019, alla regioner med siffror',
-    guideline: 'Riktvärdet 1 100',
+    guideline: 'Riktvärdet 1\u00a0100',
     goal: (pct: string) => `Målet ${pct}`,
     year: 'År',
     regions: 'Regioner',
