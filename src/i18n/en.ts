@@ -80,6 +80,26 @@ const en: Dict = {
   legendHint: 'Point at or focus a class to highlight its regions; click to keep them highlighted.',
   inferredLegend: 'Hatched: inferred from the report’s words, not stated outright',
   unknownLegend: 'Grey and hatched: unknown',
+  unknownWhy: {
+    lost: (n) =>
+      `${n === 1 ? 'One region is grey because its answer was' : `${n} regions are grey because their answers were`} lost from the copy of the report we have: the table’s ticks and crosses did not survive when its text was copied, and the report’s text does not mention ${n === 1 ? 'the region’s decision' : 'their decisions'}.`,
+    notGiven: (n) =>
+      `${n === 1 ? 'One region is grey because the source does not give its answer' : `${n} regions are grey because the source does not give their answers`}.`,
+    fuller: (year, known, total) =>
+      `In the ${year} survey, ${known === total ? `all ${total}` : `${known} of ${total}`} regions’ answers are known.`,
+  },
+  showSurvey: (year) => `Show ${year}`,
+  njaNote:
+    'NJA (Swedish “nja”, between “nej”, no, and “ja”, yes): the report’s answer for a region whose politicians have not decided on the guideline of 1,100 but have decided to draw up an action plan to reach it, “on the way”.',
+  tooltip: {
+    shareRank: (rank, of) => `Rank ${rank} of ${of} regions that reported`,
+    gapRank: (rank, of) => `Rank ${rank} of ${of}, largest increase first`,
+    inClass: (n) => (n === 1 ? 'The only region in its class' : `One of ${n} regions in this class`),
+    up: (year, from) => `Forward since ${year} (then: ${from})`,
+    down: (year, from) => `Back since ${year} (then: ${from})`,
+    same: (year) => `Same class as in ${year}`,
+    unknownMove: (year) => `The change since ${year} is unknown`,
+  },
   shareGoalNote: (pct) => `The classes from ${pct} up meet the earlier goal.`,
   goalMarker: (pct) => `The ${pct} goal`,
   summary: {

@@ -83,6 +83,26 @@ const sv = {
     'Peka på eller fokusera en klass för att markera dess regioner; klicka för att låsa markeringen.',
   inferredLegend: 'Streckad: härlett ur rapportens ord, inte uttryckligen sagt',
   unknownLegend: 'Grå och streckad: uppgift saknas',
+  unknownWhy: {
+    lost: (n: number) =>
+      `${n === 1 ? 'En region är grå eftersom dess svar' : `${n} regioner är grå eftersom deras svar`} gick förlorade i den kopia av rapporten vi har: tabellens bockar och kryss kom inte med när texten kopierades, och rapportens text nämner inte ${n === 1 ? 'regionens' : 'deras'} beslut.`,
+    notGiven: (n: number) =>
+      `${n === 1 ? 'En region är grå eftersom' : `${n} regioner är grå eftersom`} källan inte anger ${n === 1 ? 'dess' : 'deras'} svar.`,
+    fuller: (year: number, known: number, total: number) =>
+      `I kartläggningen ${year} är ${known === total ? `alla ${total}` : `${known} av ${total}`} regioners svar kända.`,
+  },
+  showSurvey: (year: number) => `Visa ${year}`,
+  njaNote:
+    'NJA (”nja”, mellan nej och ja): rapportens svar för en region vars politiker inte har beslutat om riktvärdet 1\u00a0100 men har beslutat att ta fram en handlingsplan för att nå det, ”på gång”.',
+  tooltip: {
+    shareRank: (rank: number, of: number) => `Plats ${rank} av ${of} regioner som redovisade`,
+    gapRank: (rank: number, of: number) => `Plats ${rank} av ${of}, störst ökning först`,
+    inClass: (n: number) => (n === 1 ? 'Ensam i sin klass' : `En av ${n} regioner i klassen`),
+    up: (year: number, from: string) => `Framåt sedan ${year} (då: ${from})`,
+    down: (year: number, from: string) => `Bakåt sedan ${year} (då: ${from})`,
+    same: (year: number) => `Samma klass som ${year}`,
+    unknownMove: (year: number) => `Förändringen sedan ${year} är okänd`,
+  },
   shareGoalNote: (pct: string) => `Klasserna från ${pct} och uppåt når det tidigare målet.`,
   goalMarker: (pct: string) => `Målet ${pct}`,
   summary: {
