@@ -6,6 +6,9 @@ const en: Dict = {
   locale: 'en-GB',
   documentTitle: 'A named GP in Sweden’s regions – Swedish Medical Association surveys 2022–2025',
   kicker: 'Swedish Medical Association surveys 2022–2025',
+  // The header's name for Sveriges läkarförbund, everywhere in English (issue 20).
+  publisher: (name, inSentence) =>
+    name === 'Sveriges läkarförbund' ? `${inSentence ? 'the ' : ''}Swedish Medical Association` : name,
   title: 'A named GP in Sweden’s regions',
   dek: 'Which regions have decided to strive for the guideline of 1,100 inhabitants per doctor in primary care, how many people have a named regular doctor, and how many doctors are missing?',
   skipToContent: 'Skip to content',

@@ -7,6 +7,8 @@ const sv = {
   locale: 'sv-SE',
   documentTitle: 'Fast läkarkontakt i regionerna – Läkarförbundets kartläggningar 2022–2025',
   kicker: 'Läkarförbundets kartläggningar 2022–2025',
+  /** A publisher's name as the data give it, in this language (Swedish: as given); the second argument: mid-sentence. */
+  publisher: (name: string, _inSentence: boolean) => name,
   title: 'Fast läkarkontakt i regionerna',
   dek: 'Vilka regioner har beslutat att sträva mot riktvärdet 1\u00a0100 invånare per läkare i primärvården, hur många har en fast namngiven läkare, och hur många läkare saknas?',
   skipToContent: 'Hoppa till innehållet',

@@ -33,8 +33,8 @@ export function summarySentence(
     // The count in the source's own terms: regions that decided, or only those answering a clear yes.
     let out =
       s.decidedCount.counts === 'clear_yes'
-        ? t.summary.decisionClearYes(n(reported), s.publisher, when)
-        : t.summary.decision(n(reported), s.publisher, when);
+        ? t.summary.decisionClearYes(n(reported), t.publisher(s.publisher, true), when)
+        : t.summary.decision(n(reported), t.publisher(s.publisher, true), when);
     const named = namedDecidedCount(d, year);
     if (named < reported) out += t.summary.decisionNamed(n(named));
     return out;
