@@ -120,8 +120,15 @@ describe('compare regions', () => {
     const { page } = await openPage(browser(), '/?view=compare&compare=SE-I,SE-AB');
     const table = page.locator('[data-testid="compare-table"]');
     await expect.poll(() => table.locator('thead th').allTextContents()).toEqual(['Gotland', 'Stockholm']);
-    expect(await table.textContent()).toContain('2027 (2025)');
-    expect(await table.textContent()).toContain('2030 (2025)');
+    // The plan and goal year of the survey on the map, in the table's and the panel's words
+    // (issue 20: was the latest stated goal year, "2027 (2025)", and no plan row).
+    const row = (label: string) =>
+      table
+        .locator('tbody tr', { has: page.locator('th', { hasText: label }) })
+        .locator('td')
+        .allTextContents();
+    expect(await row('Målår i planen 2025')).toEqual(['2027', '2030']);
+    expect(await row('Handlingsplan 2025')).toEqual(['Politiskt beslutad', 'Politiskt beslutad']);
     await page.check('.compare-options input[data-code="SE-K"]');
     await expect.poll(() => new URL(page.url()).searchParams.get('compare')).toBe('SE-I,SE-AB,SE-K');
     expect(await table.locator('thead th').count()).toBe(3);
