@@ -72,10 +72,10 @@ export class AppState {
   );
   summary = $derived.by(() => {
     if (!this.dataset) return '';
-    if (this.view.view === 'changes' && this.series) {
+    if (this.view.view === 'changes') {
       const { from, to } = this.changesYears;
       const moves = classMoves(
-        this.series,
+        this.dataset,
         this.dataset.regions.map((r) => r.code),
         from,
         to,

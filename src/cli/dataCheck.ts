@@ -8,6 +8,7 @@ import { readDataset, DataError } from '../data/validate';
 import { tidyRows } from '../data/csv';
 import { checkRules, RULES } from '../data/rules';
 import { fsReader } from './fsReader';
+import { spacedNumbers } from '../data/typography';
 
 const dir = resolve(process.argv[2] ?? 'public/data');
 try {
@@ -17,6 +18,13 @@ try {
   if (breaches.length) {
     console.error(`data check FAILED: the coding rulebook (public/data/README.md) is broken in ${dir}:`);
     for (const b of breaches) console.error(`  ${b}`);
+    process.exit(1);
+  }
+  // Grouped numbers in the data's words keep together on screen ("1 500", never "1 / 500").
+  const spaced = spacedNumbers(d, '');
+  if (spaced.length) {
+    console.error(`data check FAILED: grouped numbers with a plain space in ${dir}:`);
+    for (const b of spaced) console.error(`  ${b}`);
     process.exit(1);
   }
   const rows = tidyRows(d);

@@ -15,6 +15,7 @@
  * coding rulebook (rules.ts).
  */
 import * as v from 'valibot';
+import { keepNumbersTogether } from '../i18n/format';
 import { CSV_HEADER, NONE, asGivenNote, cellNote, tidyRows, type CsvRow } from './csv';
 import { readCsv } from './csvRead';
 import { didYouMean, nearest } from './nearest';
@@ -150,6 +151,10 @@ export async function importCsv(text: string, file: string, base: DataFiles): Pr
     const csv = Object.fromEntries(CSV_HEADER.map((k, i) => [k, rec.fields[i]!])) as CsvRow;
     for (const k of ['region_code', 'region_name', 'indicator', 'period', 'status'] as const)
       csv[k] = csv[k].trim();
+    // The data write a grouped number with a no-break space (the rulebook); a spreadsheet's
+    // keyboard types a plain one, so "1 500" in a note or an answer is stored as "1\u00a0500".
+    csv.note = keepNumbersTogether(csv.note);
+    csv.value = keepNumbersTogether(csv.value);
     const before = errors.length;
     checkRegion(csv, rec.row, names, fail);
     if (!(INDICATORS as readonly string[]).includes(csv.indicator))

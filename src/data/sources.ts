@@ -4,17 +4,30 @@
  */
 import type { Dataset, SourceRef } from './schema';
 
+/** A publisher's name in the reader's language (the dictionary's `publisher`); the CSV keeps the data's. */
+type Publisher = (name: string) => string;
+const same: Publisher = (name) => name;
+
 /** A readable citation for a source reference, e.g. `Sveriges läkarförbund, "Kartläggning: …" (mars/april 2024), Bilaga 4`. */
-export function sourceLabel(d: Dataset, ref: SourceRef): string {
+export function sourceLabel(d: Dataset, ref: SourceRef, publisher: Publisher = same): string {
   const s = d.context.sources.find((x) => x.id === ref.doc);
   if (!s) return `${ref.doc}, ${ref.part}`;
-  return `${s.publisher}, "${s.title}" (${s.date}), ${ref.part}`;
+  return `${publisher(s.publisher)}, "${s.title}" (${s.date}), ${ref.part}`;
 }
 
 /** A short citation for the panel, e.g. `Sveriges läkarförbund 2024, Bilaga 4`. */
-export function shortSourceLabel(d: Dataset, ref: SourceRef): string {
+export function shortSourceLabel(d: Dataset, ref: SourceRef, publisher: Publisher = same): string {
   const s = d.context.sources.find((x) => x.id === ref.doc);
   if (!s) return `${ref.doc}, ${ref.part}`;
   const year = s.date.match(/\d{4}/)?.[0] ?? s.date;
-  return `${s.publisher} ${year}, ${ref.part}`;
+  return `${publisher(s.publisher)} ${year}, ${ref.part}`;
+}
+
+/**
+ * A figure's own source line as the report prints it ("Källa: Regionernas redovisningar …"),
+ * without its "Källa:": the panel puts it after its own citation under a label of its own, so
+ * "Källa" is not said twice.
+ */
+export function reportSourceLine(line: string): string {
+  return line.replace(/^\s*källa\s*:\s*/i, '');
 }

@@ -1,4 +1,7 @@
-/** A sourced cell in words, with whether it is an unknown (drawn muted, never as a value). */
+/**
+ * A sourced cell in words, with whether it is an unknown (drawn muted, never as a value): the one
+ * cell-to-words function of the panel, the table, the compare view and the changes view.
+ */
 import type { ActionPlanCell, DecisionCell, GoalYearCell, TargetCell } from '../data/schema';
 import type { Dict } from '../i18n';
 import type { Lang } from './';
@@ -6,6 +9,11 @@ import { formatNumber } from '../i18n/format';
 
 type AnyCell = DecisionCell | ActionPlanCell | TargetCell | GoalYearCell;
 
+/**
+ * Every unknown, whether the report is silent, lost the cell or could not report, reads as the
+ * one word for unknown (`t.panel.notStated`); the panel's status tag says which. A known "none"
+ * (null) is `t.panel.noneValue`, never the unknown word.
+ */
 export function cellText(
   cell: AnyCell | undefined,
   kind: 'decision' | 'plan' | 'target' | 'year',
@@ -14,7 +22,7 @@ export function cellText(
 ): { value: string; unknown: boolean } {
   if (cell === undefined) return { value: t.panel.notStated, unknown: true };
   if (cell.status === 'not_legible' || cell.status === 'not_reported' || cell.value === 'unknown')
-    return { value: t.decisionValues.unknown, unknown: true };
+    return { value: t.panel.notStated, unknown: true };
   if (cell.value === null) return { value: t.panel.noneValue, unknown: false };
   switch (kind) {
     case 'decision':

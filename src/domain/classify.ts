@@ -40,8 +40,33 @@ export interface Classification {
 
 /** Share classes (percent with a named doctor): the old 55 % goal is a class break. */
 export const SHARE_BREAKS = [40, 55, 70, 85] as const;
-/** Gap classes (percentage increase in doctors needed); 100 % means twice as many doctors. */
+/**
+ * Gap classes (percentage increase in doctors needed; 100 % means twice as many doctors) where
+ * too few regions need an increase to place breaks among them (`gapBreaks`).
+ */
 export const GAP_BREAKS = [0, 50, 80, 90, 100] as const;
+
+/**
+ * Gap breaks that follow the target: below 0, "no increase needed"; above it, four breaks at the
+ * fifths of the increases the regions need at this target (rounded as shown), rounded to 5 points
+ * (10 where the increases span 100 points or more), each above the last. A fixed set of breaks put
+ * 19 of the 20 regions with figures in one class at 800 inhabitants per doctor, and 17 at 1 500.
+ * Fewer than five regions needing an increase: GAP_BREAKS.
+ */
+export function gapBreaks(increases: readonly number[]): number[] {
+  const up = increases
+    .map((x) => Math.round(x))
+    .filter((x) => x > 0)
+    .sort((a, b) => a - b);
+  if (up.length < 5) return [...GAP_BREAKS];
+  const step = up[up.length - 1]! - up[0]! >= 100 ? 10 : 5;
+  const out = [0];
+  for (const q of [0.2, 0.4, 0.6, 0.8]) {
+    const at = up[Math.floor(q * up.length)]!;
+    out.push(Math.max(Math.round(at / step) * step, out[out.length - 1]! + step));
+  }
+  return out;
+}
 /** "No increase needed" is a different kind of answer (enough doctors): a light blue, not the scale's lightest yellow. */
 const GAP_COLORS = ['#cfe3f3', ...YLORRD_5] as const;
 
@@ -135,14 +160,22 @@ export function classify(d: Dataset, metric: Metric, year: number | null, target
     for (const v of d.namedGpShare.values)
       byRegion[v.region] = numericValue(v.region, 'share', SHARE_BREAKS, YLGNBU_5, v.value, v.value);
   } else {
-    classes = numericClasses('gap', GAP_BREAKS, GAP_COLORS);
-    for (const row of d.doctorGap.rows) {
-      const g = gapFigures(row, target, d.doctorGap.guideline);
-      // Classify the rounded value, so a region shown as "90 %" is never in the 80–89 class.
-      byRegion[row.region] =
-        g === null
-          ? numericValue(row.region, 'gap', GAP_BREAKS, GAP_COLORS, null, null)
-          : numericValue(row.region, 'gap', GAP_BREAKS, GAP_COLORS, Math.round(g.increasePct), g.increasePct);
+    const figures = d.doctorGap.rows.map((row) => ({
+      row,
+      g: gapFigures(row, target, d.doctorGap.guideline),
+    }));
+    const breaks = gapBreaks(figures.flatMap(({ g }) => (g ? [g.increasePct] : [])));
+    classes = numericClasses('gap', breaks, GAP_COLORS);
+    for (const { row, g } of figures) {
+      if (g === null) {
+        byRegion[row.region] = numericValue(row.region, 'gap', breaks, GAP_COLORS, null, null);
+        continue;
+      }
+      // Classify the rounded value, so a region shown as "90 %" is never in the 80–89 class; but
+      // a region that needs no increase (−0.35 % rounds to 0) is in "no increase needed".
+      const shown = Math.round(g.increasePct) || 0;
+      const rv = numericValue(row.region, 'gap', breaks, GAP_COLORS, shown, g.increasePct);
+      byRegion[row.region] = g.increasePct <= 0 ? { ...rv, classId: 'gap_0', color: GAP_COLORS[0] } : rv;
     }
   }
 

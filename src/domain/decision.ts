@@ -71,3 +71,48 @@ export function decisionClass(a: Answer): DecisionResult {
 export function decisionRank(cls: DecisionClass): number | null {
   return cls === 'unknown' ? null : DECISION_CLASSES.indexOf(cls);
 }
+
+/** Moved up the classes (+1), down (−1), stayed (0), or cannot be told (null). */
+export type Move = -1 | 0 | 1 | null;
+
+/** +1 when `to` is further along the classes than `from`, −1 when less far, 0 the same; null when either is unknown. */
+export function classMove(from: DecisionClass, to: DecisionClass): Move {
+  const a = decisionRank(from);
+  const b = decisionRank(to);
+  if (a === null || b === null) return null;
+  return b < a ? 1 : b > a ? -1 : 0;
+}
+
+const lost = (c: { status: string } | undefined) =>
+  c?.status === 'not_legible' || c?.status === 'not_reported';
+
+/**
+ * True when the answer's class rests on a value the source lost or could not give: a yes whose
+ * plan (or, beside a political plan, goal year) is unknown, a no whose other target is. The
+ * class then reads that value as absent, so it may be too low, and no move to or from it can be
+ * told.
+ */
+export function restsOnLost(a: Answer): boolean {
+  switch (a.decision.value) {
+    case 'yes':
+      return lost(a.actionPlan) || (a.actionPlan?.value === 'political' && lost(a.planGoalYear));
+    case 'no':
+      return lost(a.otherTarget);
+    default:
+      return false;
+  }
+}
+
+/**
+ * The one definition of a region's move between two surveys, for the changes view, its summary
+ * and the region panel alike: the two classes and the move between them, null where either class
+ * is unknown or rests on a lost value.
+ */
+export function answerMove(
+  a: Answer,
+  b: Answer,
+): { from: DecisionClass; to: DecisionClass; direction: Move } {
+  const from = decisionClass(a).cls;
+  const to = decisionClass(b).cls;
+  return { from, to, direction: restsOnLost(a) || restsOnLost(b) ? null : classMove(from, to) };
+}

@@ -7,6 +7,9 @@ const en: Dict = {
   documentTitle: (years) =>
     `A named GP in Sweden’s regions – Swedish Medical Association surveys${years ? ` ${years}` : ''}`,
   kicker: (years) => `Swedish Medical Association surveys${years ? ` ${years}` : ''}`,
+  // The header's name for Sveriges läkarförbund, everywhere in English (issue 20).
+  publisher: (name, inSentence) =>
+    name === 'Sveriges läkarförbund' ? `${inSentence ? 'the ' : ''}Swedish Medical Association` : name,
   title: 'A named GP in Sweden’s regions',
   dek: 'Which regions have decided to strive for the guideline of 1,100 inhabitants per doctor in primary care, how many people have a named regular doctor, and how many doctors are missing?',
   skipToContent: 'Skip to content',
@@ -81,6 +84,26 @@ const en: Dict = {
   legendHint: 'Point at or focus a class to highlight its regions; click to keep them highlighted.',
   inferredLegend: 'Hatched: inferred from the report’s words, not stated outright',
   unknownLegend: 'Grey and hatched: unknown',
+  unknownWhy: {
+    lost: (n) =>
+      `${n === 1 ? 'One region is grey because its answer was' : `${n} regions are grey because their answers were`} lost from the copy of the report we have: the table’s ticks and crosses did not survive when its text was copied, and the report’s text does not mention ${n === 1 ? 'the region’s decision' : 'their decisions'}.`,
+    notGiven: (n) =>
+      `${n === 1 ? 'One region is grey because the source does not give its answer' : `${n} regions are grey because the source does not give their answers`}.`,
+    fuller: (year, known, total) =>
+      `In the ${year} survey, ${known === total ? `all ${total}` : `${known} of ${total}`} regions’ answers are known.`,
+  },
+  showSurvey: (year) => `Show ${year}`,
+  njaNote:
+    'NJA (Swedish “nja”, between “nej”, no, and “ja”, yes): the report’s answer for a region whose politicians have not decided on the guideline of 1,100 but have decided to draw up an action plan to reach it, “on the way”.',
+  tooltip: {
+    shareRank: (rank, of) => `Rank ${rank} of ${of} regions that reported`,
+    gapRank: (rank, of) => `Rank ${rank} of ${of}, largest increase first`,
+    inClass: (n) => (n === 1 ? 'The only region in its class' : `One of ${n} regions in this class`),
+    up: (year, from) => `Forward since ${year} (then: ${from})`,
+    down: (year, from) => `Back since ${year} (then: ${from})`,
+    same: (year) => `Same class as in ${year}`,
+    unknownMove: (year) => `The change since ${year} is unknown`,
+  },
   shareGoalNote: (pct) => `The classes from ${pct} up meet the earlier goal.`,
   goalMarker: (pct) => `The ${pct} goal`,
   summary: {
@@ -155,7 +178,7 @@ const en: Dict = {
     showLess: 'Show less',
     why: 'Why?',
     noAnswerText: 'The report gives no answer text for this survey.',
-    notStated: 'not stated',
+    notStated: 'unknown',
     noneValue: 'none',
     changes: 'Change since the previous survey',
     noPrevious: 'First survey.',
@@ -179,7 +202,10 @@ const en: Dict = {
     noIncrease: (pct) => `no increase (${pct})`,
     gapRank: (rank, of) => `Rank ${rank} of ${of} by inhabitants per doctor (most first).`,
     national: 'Sweden',
+    nationalNet: (net, sum, regions) =>
+      `Sweden (${net}) is the report’s total row recomputed, net: where a region has more doctors than the guideline needs, they are set off against other regions’ shortfalls. The regions’ own shortfalls, without setting off, add up to ${sum} doctors (${regions} regions).`,
     source: 'Source',
+    reportSource: 'The report’s basis',
     charts: 'Charts',
   },
   decisionValues: {
@@ -204,6 +230,7 @@ const en: Dict = {
   },
   change: {
     decision: (a, b) => `Decision: ${a} → ${b}`,
+    klass: (a, b) => `Class: ${a} → ${b}`,
     target: (a, b) => `Target: ${a} → ${b}`,
     plan: (a, b) => `Action plan: ${a} → ${b}`,
     goal: (a, b) => `Goal year: ${a} → ${b}`,
@@ -228,7 +255,6 @@ const en: Dict = {
     caption: (title) => `All 21 regions: ${title}`,
     region: 'Region',
     klass: 'Class',
-    value: 'Value',
     decisionAsGiven: 'Answer in the source',
   },
   errors: {

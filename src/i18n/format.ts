@@ -82,7 +82,19 @@ function digitsOf(n: number, lang: Lang, digits: number): string {
 /** Zero when `n` rounds to zero at `digits` decimals: a value never shows as "−0". */
 const zeroed = (n: number, digits: number) => (Math.abs(n) < 0.5 / 10 ** digits ? 0 : n);
 
-/** `1 100` in Swedish, `1,100` in English. */
+/**
+ * A plain space inside a grouped number ("1 100", "10 319 473"): a line may break there and leave
+ * "Beslut om 1" above "100". Every grouped number on screen uses a no-break space instead, in the
+ * dictionaries, in the data and from these formats (a unit test scans all three).
+ */
+export const SPACED_GROUP = /(\d) (?=\d{3}(?!\d))/g;
+
+/** `s` with every space inside a grouped number made a no-break space. */
+export function keepNumbersTogether(s: string): string {
+  return s.replace(SPACED_GROUP, '$1\u00a0');
+}
+
+/** `1 100` in Swedish (with a no-break space), `1,100` in English. */
 export function formatNumber(n: number, lang: Lang, digits = 0): string {
   const v = zeroed(n, digits);
   return (v < 0 ? LOCALES[lang].minus : '') + digitsOf(v, lang, digits);

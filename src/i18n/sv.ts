@@ -9,20 +9,22 @@ const sv = {
   documentTitle: (years: string) =>
     `Fast läkarkontakt i regionerna – Läkarförbundets kartläggningar${years ? ` ${years}` : ''}`,
   kicker: (years: string) => `Läkarförbundets kartläggningar${years ? ` ${years}` : ''}`,
+  /** A publisher's name as the data give it, in this language (Swedish: as given); the second argument: mid-sentence. */
+  publisher: (name: string, _inSentence: boolean) => name,
   title: 'Fast läkarkontakt i regionerna',
-  dek: 'Vilka regioner har beslutat att sträva mot riktvärdet 1 100 invånare per läkare i primärvården, hur många har en fast namngiven läkare, och hur många läkare saknas?',
+  dek: 'Vilka regioner har beslutat att sträva mot riktvärdet 1\u00a0100 invånare per läkare i primärvården, hur många har en fast namngiven läkare, och hur många läkare saknas?',
   skipToContent: 'Hoppa till innehållet',
   otherLanguage: 'English',
   otherLanguageLabel: 'Read in English',
   controls: 'Vad kartan visar',
   metricLabel: 'Mått',
   metrics: {
-    decision: 'Beslut om 1 100',
+    decision: 'Beslut om 1\u00a0100',
     share: 'Andel med fast läkare',
     gap: 'Läkarbehov',
   },
   metricTitles: {
-    decision: (year: number) => `Beslut om riktvärdet 1 100 invånare per läkare, ${year}`,
+    decision: (year: number) => `Beslut om riktvärdet 1\u00a0100 invånare per läkare, ${year}`,
     share: 'Andel invånare med fast namngiven läkarkontakt, 31 dec. 2023',
     gap: (target: string) => `Ökning av antalet läkare som krävs för ${target} invånare per läkare (2019)`,
   },
@@ -33,9 +35,9 @@ const sv = {
     label: 'Tänkt riktvärde',
     slider: 'Invånare per läkare (reglage)',
     number: 'Invånare per läkare',
-    reset: 'Återställ 1 100',
-    help: 'Räkna om läkarbehovet för ett annat riktvärde: 800–2 000 invånare per läkare.',
-    invalid: 'Skriv ett heltal mellan 800 och 2 000.',
+    reset: 'Återställ 1\u00a0100',
+    help: 'Räkna om läkarbehovet för ett annat riktvärde: 800–2\u00a0000 invånare per läkare.',
+    invalid: 'Skriv ett heltal mellan 800 och 2\u00a0000.',
   },
   copyLink: 'Kopiera länk',
   copied: 'Länken är kopierad',
@@ -63,12 +65,12 @@ const sv = {
   decisionClasses: {
     dated_plan: 'Beslut och politiskt beslutad plan med målår',
     plan: 'Beslut och handlingsplan',
-    decided: 'Beslut om 1 100',
+    decided: 'Beslut om 1\u00a0100',
     equivalent: 'Likvärdigt eget mål',
     on_the_way: 'På väg (NJA)',
-    other_target: 'Annat mål (t.ex. 1 500)',
+    other_target: 'Annat mål (t.ex. 1\u00a0500)',
     no: 'Inget beslut',
-    unknown: 'Okänt',
+    unknown: 'Uppgift saknas',
   } satisfies Record<DecisionClass, string>,
   /** Class ranges; the bounds come formatted (format.ts) from describe.ts. */
   range: {
@@ -84,20 +86,40 @@ const sv = {
   legendHint:
     'Peka på eller fokusera en klass för att markera dess regioner; klicka för att låsa markeringen.',
   inferredLegend: 'Streckad: härlett ur rapportens ord, inte uttryckligen sagt',
-  unknownLegend: 'Grå och streckad: okänt',
+  unknownLegend: 'Grå och streckad: uppgift saknas',
+  unknownWhy: {
+    lost: (n: number) =>
+      `${n === 1 ? 'En region är grå eftersom dess svar' : `${n} regioner är grå eftersom deras svar`} gick förlorade i den kopia av rapporten vi har: tabellens bockar och kryss kom inte med när texten kopierades, och rapportens text nämner inte ${n === 1 ? 'regionens' : 'deras'} beslut.`,
+    notGiven: (n: number) =>
+      `${n === 1 ? 'En region är grå eftersom' : `${n} regioner är grå eftersom`} källan inte anger ${n === 1 ? 'dess' : 'deras'} svar.`,
+    fuller: (year: number, known: number, total: number) =>
+      `I kartläggningen ${year} är ${known === total ? `alla ${total}` : `${known} av ${total}`} regioners svar kända.`,
+  },
+  showSurvey: (year: number) => `Visa ${year}`,
+  njaNote:
+    'NJA (”nja”, mellan nej och ja): rapportens svar för en region vars politiker inte har beslutat om riktvärdet 1\u00a0100 men har beslutat att ta fram en handlingsplan för att nå det, ”på gång”.',
+  tooltip: {
+    shareRank: (rank: number, of: number) => `Plats ${rank} av ${of} regioner som redovisade`,
+    gapRank: (rank: number, of: number) => `Plats ${rank} av ${of}, störst ökning först`,
+    inClass: (n: number) => (n === 1 ? 'Ensam i sin klass' : `En av ${n} regioner i klassen`),
+    up: (year: number, from: string) => `Framåt sedan ${year} (då: ${from})`,
+    down: (year: number, from: string) => `Bakåt sedan ${year} (då: ${from})`,
+    same: (year: number) => `Samma klass som ${year}`,
+    unknownMove: (year: number) => `Förändringen sedan ${year} är okänd`,
+  },
   shareGoalNote: (pct: string) => `Klasserna från ${pct} och uppåt når det tidigare målet.`,
   goalMarker: (pct: string) => `Målet ${pct}`,
   summary: {
     decision: (n: string, publisher: string, when: string) =>
-      `${n} av 21 regioner hade beslutat att sträva mot riktvärdet 1 100 invånare per läkare enligt ${publisher} (${when}).`,
+      `${n} av 21 regioner hade beslutat att sträva mot riktvärdet 1\u00a0100 invånare per läkare enligt ${publisher} (${when}).`,
     decisionClearYes: (n: string, publisher: string, when: string) =>
-      `${n} av 21 regioner svarade tydligt ja på frågan om de beslutat om riktvärdet 1 100 invånare per läkare enligt ${publisher} (${when}); övriga regioners svar anges inte.`,
+      `${n} av 21 regioner svarade tydligt ja på frågan om de beslutat om riktvärdet 1\u00a0100 invånare per läkare enligt ${publisher} (${when}); övriga regioners svar anges inte.`,
     decisionNamed: (k: string) =>
       ` Rapporten namnger ${k} av dem; övriga markeringar i tabellen gick förlorade.`,
     share: (n: string, m: string, goal: string, date: string, missing: string) =>
       `${n} av de ${m} regioner som kunde redovisa hade minst ${goal} av invånarna listade hos en fast namngiven läkare den ${date}; ${missing} regioner kunde inte redovisa.`,
     gap: (needed: string, pct: string, sum: string, regions: string) =>
-      `Primärvården behövde ${needed} fler läkare, en ökning med ${pct}, för att nå 1 100 invånare per läkare (siffror för 2019, rapportens totalrad; de ${regions} regioner som har siffror behövde tillsammans ${sum}).`,
+      `Primärvården behövde ${needed} fler läkare, en ökning med ${pct}, för att nå 1\u00a0100 invånare per läkare (siffror för 2019, rapportens totalrad; de ${regions} regioner som har siffror behövde tillsammans ${sum}).`,
     changes: (up: number, down: number, from: number, to: number, unknown: number) =>
       `Mellan ${from} och ${to} tog ${up} ${up === 1 ? 'region' : 'regioner'} steg framåt i besluten om riktvärdet och ${down} steg bakåt.` +
       (unknown
@@ -152,7 +174,7 @@ const sv = {
   closePanel: 'Stäng',
   panel: {
     surveys: 'Svar i kartläggningarna',
-    decision: 'Beslut om 1 100',
+    decision: 'Beslut om 1\u00a0100',
     otherTarget: 'Annat mål i kraft',
     actionPlan: 'Handlingsplan',
     goalYear: 'Målår i planen',
@@ -186,7 +208,10 @@ const sv = {
     gapRank: (rank: number, of: number) =>
       `Plats ${rank} av ${of} räknat i invånare per läkare (flest först).`,
     national: 'Riket',
+    nationalNet: (net: string, sum: string, regions: string) =>
+      `Riket (${net}) är rapportens totalrad räknad om, netto: där en region har fler läkare än riktvärdet kräver räknas de av mot andra regioners underskott. Regionernas egna underskott, utan avräkning, är sammanlagt ${sum} läkare (${regions} regioner).`,
     source: 'Källa',
+    reportSource: 'Rapportens underlag',
     charts: 'Diagram',
   },
   decisionValues: {
@@ -194,14 +219,14 @@ const sv = {
     partly: 'Delvis / på väg',
     equivalent: 'Likvärdigt mål',
     no: 'Nej',
-    unknown: 'Okänt',
+    unknown: 'Uppgift saknas',
   } satisfies Record<Decision, string>,
   actionPlans: {
     political: 'Politiskt beslutad',
     official: 'På tjänstemannanivå',
     drafting: 'Beslutad att tas fram / under framtagande',
     none: 'Ingen',
-    unknown: 'Okänt',
+    unknown: 'Uppgift saknas',
   } satisfies Record<ActionPlan, string>,
   statuses: {
     reported: 'Enligt rapporten',
@@ -211,6 +236,7 @@ const sv = {
   } satisfies Record<Status, string>,
   change: {
     decision: (a: string, b: string) => `Beslut: ${a} → ${b}`,
+    klass: (a: string, b: string) => `Klass: ${a} → ${b}`,
     target: (a: string, b: string) => `Mål: ${a} → ${b}`,
     plan: (a: string, b: string) => `Handlingsplan: ${a} → ${b}`,
     goal: (a: string, b: string) => `Målår: ${a} → ${b}`,
@@ -224,7 +250,7 @@ const sv = {
     regionStatus: (name: string) => `${name}: beslutsklass och mål i varje kartläggning`,
     shareRank: 'Andel med fast läkare, alla regioner som redovisade',
     gapRank: 'Invånare per läkare 2019, alla regioner med siffror',
-    guideline: 'Riktvärdet 1 100',
+    guideline: 'Riktvärdet 1\u00a0100',
     goal: (pct: string) => `Målet ${pct}`,
     year: 'År',
     regions: 'Regioner',
@@ -235,7 +261,6 @@ const sv = {
     caption: (title: string) => `Alla 21 regioner: ${title}`,
     region: 'Region',
     klass: 'Klass',
-    value: 'Värde',
     decisionAsGiven: 'Svar i källan',
   },
   errors: {

@@ -91,14 +91,15 @@ describe('what changed', () => {
   it('shows Kalmar 2023 → 2024: NEJ, 1 750 → JA, the target change, and a word diff', async () => {
     const { page, problems } = await openPage(browser(), '/?view=changes&from=2023&to=2024&region=SE-H');
     const status = page.locator('[data-testid="status-change"]');
-    await expect.poll(() => status.textContent()).toMatch(/NEJ, 1 750\s*→?\s*.*JA/);
+    await expect.poll(() => status.textContent()).toMatch(/NEJ, 1\u00a0750\s*→?\s*.*JA/);
     const diff = page.locator('[data-testid="region-diff"]');
     expect(await diff.textContent()).toMatch(/Mål: 1\s750 → 1\s100/);
     expect(await diff.locator('.side[data-side="left"] h4').textContent()).toContain('Tidigare svar');
     expect(await diff.locator('ins').count()).toBeGreaterThan(0);
     expect(await diff.locator('del').count()).toBeGreaterThan(0);
     // Words common to both answers are not marked.
-    expect(await diff.locator('.side[data-side="right"]').textContent()).toContain('1 100');
+    // (The data keeps a no-break space in every grouped number, issue 20.)
+    expect(await diff.locator('.side[data-side="right"]').textContent()).toContain('1\u00a0100');
     const up = await page.locator('[data-testid="moves-up"] li').allTextContents();
     expect(up.some((t) => t.includes('Kalmar'))).toBe(true);
     expect(up.some((t) => t.includes('Stockholm'))).toBe(true);
@@ -119,8 +120,15 @@ describe('compare regions', () => {
     const { page } = await openPage(browser(), '/?view=compare&compare=SE-I,SE-AB');
     const table = page.locator('[data-testid="compare-table"]');
     await expect.poll(() => table.locator('thead th').allTextContents()).toEqual(['Gotland', 'Stockholm']);
-    expect(await table.textContent()).toContain('2027 (2025)');
-    expect(await table.textContent()).toContain('2030 (2025)');
+    // The plan and goal year of the survey on the map, in the table's and the panel's words
+    // (issue 20: was the latest stated goal year, "2027 (2025)", and no plan row).
+    const row = (label: string) =>
+      table
+        .locator('tbody tr', { has: page.locator('th', { hasText: label }) })
+        .locator('td')
+        .allTextContents();
+    expect(await row('Målår i planen 2025')).toEqual(['2027', '2030']);
+    expect(await row('Handlingsplan 2025')).toEqual(['Politiskt beslutad', 'Politiskt beslutad']);
     await page.check('.compare-options input[data-code="SE-K"]');
     await expect.poll(() => new URL(page.url()).searchParams.get('compare')).toBe('SE-I,SE-AB,SE-K');
     expect(await table.locator('thead th').count()).toBe(3);

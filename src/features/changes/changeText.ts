@@ -3,6 +3,7 @@ import type { ActionPlan, Decision } from '../../data/schema';
 import type { Dict } from '../../i18n';
 import type { Change } from '../panel/panel';
 import type { Lang } from '../../domain';
+import type { DecisionClass } from '../../domain/decision';
 import { formatNumber } from '../../i18n/format';
 
 export function changeText(c: Change, t: Dict, lang: Lang): string {
@@ -10,6 +11,11 @@ export function changeText(c: Change, t: Dict, lang: Lang): string {
   switch (c.kind) {
     case 'decision':
       return t.change.decision(t.decisionValues[c.from as Decision], t.decisionValues[c.to as Decision]);
+    case 'class':
+      return t.change.klass(
+        t.decisionClasses[c.from as DecisionClass],
+        t.decisionClasses[c.to as DecisionClass],
+      );
     case 'target': {
       const f = (x: string | number | null) => (x === null ? none : formatNumber(Number(x), lang));
       return t.change.target(f(c.from), f(c.to));

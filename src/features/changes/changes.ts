@@ -4,9 +4,7 @@
  */
 import type { Dataset, RegionCode } from '../../data/schema';
 import { answerOf } from '../../domain/classify';
-import type { DecisionClass } from '../../domain/decision';
-import { decisionRank } from '../../domain/decision';
-import type { Series } from '../../data/series';
+import { answerMove, type DecisionClass } from '../../domain/decision';
 
 export interface ClassMove {
   code: RegionCode;
@@ -24,29 +22,25 @@ export interface MovesSummary {
   unknown: RegionCode[];
 }
 
-/** Moves between the surveys of years `from` and `to`, from the derived series. */
+/** Moves between the surveys of years `from` and `to` (decision.ts `answerMove`, as the panel tells them). */
 export function classMoves(
-  series: Series,
+  d: Dataset,
   regionOrder: readonly RegionCode[],
   from: number,
   to: number,
 ): MovesSummary {
-  const i = series.years.indexOf(from);
-  const j = series.years.indexOf(to);
   const out: MovesSummary = { up: [], down: [], same: [], unknown: [] };
-  if (i < 0 || j < 0) return out;
+  if (!d.surveys.some((s) => s.year === from) || !d.surveys.some((s) => s.year === to)) return out;
   for (const code of regionOrder) {
-    const a = series.timelines[code]?.[i]?.cls;
-    const b = series.timelines[code]?.[j]?.cls;
-    const ra = a ? decisionRank(a) : null;
-    const rb = b ? decisionRank(b) : null;
-    if (!a || !b || ra === null || rb === null) {
+    const a = answerOf(d, from, code);
+    const b = answerOf(d, to, code);
+    const m = a && b ? answerMove(a, b) : null;
+    if (!m || m.direction === null) {
       out.unknown.push(code);
       continue;
     }
-    const direction = rb < ra ? 1 : rb > ra ? -1 : 0;
-    const move = { code, from: a, to: b, direction } as ClassMove;
-    (direction === 1 ? out.up : direction === -1 ? out.down : out.same).push(move);
+    const move: ClassMove = { code, from: m.from, to: m.to, direction: m.direction };
+    (m.direction === 1 ? out.up : m.direction === -1 ? out.down : out.same).push(move);
   }
   return out;
 }

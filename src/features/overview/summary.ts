@@ -9,6 +9,7 @@ import { formatDate, formatMonthRange, formatNumber, formatPct } from '../../i18
 import { surveyFor } from '../../domain/classify';
 import { decisionClass, DECIDED_CLASSES } from '../../domain/decision';
 import { gapFigures } from '../whatif/whatif';
+import { neededText } from '../../domain/describe';
 
 /** Regions the report names as decided in a survey (stated or inferred), for comparison with the reported count. */
 export function namedDecidedCount(d: Dataset, year: number | null): number {
@@ -32,8 +33,8 @@ export function summarySentence(
     // The count in the source's own terms: regions that decided, or only those answering a clear yes.
     let out =
       s.decidedCount.counts === 'clear_yes'
-        ? t.summary.decisionClearYes(n(reported), s.publisher, when)
-        : t.summary.decision(n(reported), s.publisher, when);
+        ? t.summary.decisionClearYes(n(reported), t.publisher(s.publisher, true), when)
+        : t.summary.decision(n(reported), t.publisher(s.publisher, true), when);
     const named = namedDecidedCount(d, year);
     if (named < reported) out += t.summary.decisionNamed(n(named));
     return out;
@@ -84,4 +85,22 @@ export function regionShortfalls(d: Dataset, target: number): { shortfall: numbe
     shortfall += Math.max(0, g.doctorsNeeded);
   }
   return { shortfall, regions };
+}
+
+/**
+ * Beside the national column of a recomputed gap: what the national figure is (the total row,
+ * recomputed, with surpluses netted against shortfalls) and the regions' own shortfalls added up
+ * without netting, so the two numbers are never read as the same thing. Null at the report's own
+ * guideline, where the total row's note says what it covers.
+ */
+export function nationalGapNote(d: Dataset, target: number, t: Dict, lang: Lang): string | null {
+  if (target === d.doctorGap.guideline) return null;
+  const g = gapFigures(d.doctorGap.national, target, d.doctorGap.guideline);
+  if (g === null) return null;
+  const { shortfall, regions } = regionShortfalls(d, target);
+  return t.panel.nationalNet(
+    neededText(g, t, lang),
+    formatNumber(Math.round(shortfall), lang),
+    formatNumber(regions, lang),
+  );
 }

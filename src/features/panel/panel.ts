@@ -4,7 +4,7 @@
  * rank nationally.
  */
 import type { Answer, Dataset, GapRow, RegionCode, ShareValue, Survey } from '../../data/schema';
-import { decisionClass, decisionRank, type DecisionClass } from '../../domain/decision';
+import { answerMove, decisionClass, type DecisionClass } from '../../domain/decision';
 import { gapFigures } from '../whatif/whatif';
 
 export interface TimelineEntry {
@@ -24,14 +24,20 @@ export function regionTimeline(d: Dataset, code: RegionCode): TimelineEntry[] {
   });
 }
 
-export type ChangeKind = 'decision' | 'target' | 'plan' | 'goal';
+export type ChangeKind = 'decision' | 'class' | 'target' | 'plan' | 'goal';
 
-/** One known difference between two answers; `from`/`to` are raw values (null = none/unknown). */
+/**
+ * One known difference between two answers; `from`/`to` are raw values (null = none/unknown),
+ * decision classes for `class`.
+ */
 export interface Change {
   kind: ChangeKind;
   from: string | number | null;
   to: string | number | null;
-  /** For decisions: +1 moved up the classes, −1 down, 0 sideways/unknown rank. */
+  /**
+   * For a decision or a class: +1 moved up the classes, −1 down (decision.ts `answerMove`, as the
+   * changes view counts it); 0 for the other kinds.
+   */
   direction: -1 | 0 | 1;
 }
 
@@ -43,18 +49,21 @@ const known = <T>(c: { value: T; status: string } | undefined): T | undefined =>
  * What changed between two answers of the same region, counting only what both surveys state:
  * a value that is unknown or unstated on either side is not a change. `guideline` is the target a
  * "yes" decided on (the report's, from the data: domain.ts `guidelineOf`).
+ *
+ * A move between decision classes is the changes view's move (decision.ts `answerMove`): where
+ * the decision itself changed, its line carries the move; where the class moved without that
+ * (a plan or goal year that is new, or first stated), a `class` line does, so a region listed as
+ * moving forward or back is never "unchanged" here.
  */
 export function answerChanges(a: Answer, b: Answer, guideline: number): Change[] {
   const out: Change[] = [];
   const da = a.decision.value;
   const db = b.decision.value;
   const bothDecided = da !== 'unknown' && db !== 'unknown';
-  if (bothDecided && da !== db) {
-    const ra = decisionRank(decisionClass(a).cls);
-    const rb = decisionRank(decisionClass(b).cls);
-    const direction = ra === null || rb === null || ra === rb ? 0 : rb < ra ? 1 : -1;
-    out.push({ kind: 'decision', from: da, to: db, direction });
-  }
+  const m = answerMove(a, b);
+  const move = m.direction ?? 0;
+  if (bothDecided && da !== db) out.push({ kind: 'decision', from: da, to: db, direction: move });
+  else if (move !== 0) out.push({ kind: 'class', from: m.from, to: m.to, direction: move });
   // The target in force: the guideline once decided on, else the other target where one is stated.
   // A side whose target is not stated (and is not a yes) is unknown, so no change is claimed.
   const targetOf = (ans: Answer, dec: string): number | null | undefined => {

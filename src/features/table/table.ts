@@ -91,10 +91,12 @@ export function tableModel(
     for (const row of rows) {
       const a = s.answers.find((x) => x.region === row.code)!;
       const dec = a.decision;
-      const decText = dec.asGiven ?? t.decisionValues[dec.value];
-      // cellText tells unknown, none and not stated apart, as the panel does.
+      const decText = dec.asGiven ?? cellText(dec, 'decision', t, lang).value;
+      // cellText tells unknown and none apart, in the same words as the panel and compare.
       const known = <T>(x: { value: T; status: string } | undefined) =>
-        x && x.status !== 'not_legible' && x.value !== 'unknown' ? x.value : null;
+        x && x.status !== 'not_legible' && x.status !== 'not_reported' && x.value !== 'unknown'
+          ? x.value
+          : null;
       const target = known(a.otherTarget);
       const plan = known(a.actionPlan);
       const goal = known(a.planGoalYear);

@@ -176,7 +176,8 @@ describe('the dataset CSV', () => {
 
   it('keeps the source words and notes: 2023 Sörmland "NEJ, 1 500"', () => {
     const [dec] = find('SE-D', 'decision', '2023');
-    expect(dec).toMatchObject({ value: 'no', status: 'reported', note: 'I källan: "NEJ, 1 500".' });
+    // The source's words with the no-break space the data keeps in every grouped number (issue 20).
+    expect(dec).toMatchObject({ value: 'no', status: 'reported', note: 'I källan: "NEJ, 1\u00a0500".' });
     expect(find('SE-D', 'other_target', '2023')[0]!.value).toBe('1500');
   });
 

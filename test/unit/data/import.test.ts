@@ -228,7 +228,8 @@ describe('corrections keep history', () => {
   it('a changed note keeps the source’s words, and its English is flagged until translated', async () => {
     const recs = records(csv);
     const row = rowOf(recs, 'SE-D', 'decision', '2023');
-    expect(recs[row - 1]![6]).toBe('I källan: "NEJ, 1 500".');
+    expect(recs[row - 1]![6]).toBe('I källan: "NEJ, 1\u00a0500".');
+    // Typed with a plain space, as a spreadsheet's keyboard does: stored with the rulebook's no-break space.
     recs[row - 1]![6] = 'I källan: "NEJ, 1 500". Rättad enligt rapportens tabell.';
     const r = await importCsv(write(recs), 'fix.csv', base);
     expect(r.errors).toEqual([]);
@@ -237,7 +238,7 @@ describe('corrections keep history', () => {
     };
     expect(s.answers.find((a) => (a.region as unknown) === 'SE-D')!.decision).toMatchObject({
       value: 'no',
-      asGiven: 'NEJ, 1 500',
+      asGiven: 'NEJ, 1\u00a0500',
       note: { sv: 'Rättad enligt rapportens tabell.', en: 'Rättad enligt rapportens tabell.' },
     });
     expect(r.notices.some((n) => n.includes(`row ${row}`) && n.includes('note.en'))).toBe(true);
@@ -326,7 +327,7 @@ describe('spreadsheet formulas (OWASP CSV injection)', () => {
     const note = rowOf(recs, 'SE-D', 'decision', '2023');
     recs[note - 1]![6] = '=HYPERLINK("http://evil.example","klicka")';
     // Answer texts (the regions' own words) that start as a spreadsheet's formula would.
-    const formulas = ['=1+1', '+46 8 123 45', '-för kommentar', '@SUM(A1)', '\tindrag', "'=redan citerad"];
+    const formulas = ['=1+1', '+46812345', '-för kommentar', '@SUM(A1)', '\tindrag', "'=redan citerad"];
     const texts = recs.filter((r) => r[2] === 'answer_text' && r[3] === '2024').slice(0, formulas.length);
     texts.forEach((r, i) => (r[4] = `${formulas[i]}\nmer text`));
     const first = await importCsv(write(recs), 'x.csv', base);

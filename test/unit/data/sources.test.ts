@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shortSourceLabel, sourceLabel } from '../../../src/data/sources';
+import { reportSourceLine, shortSourceLabel, sourceLabel } from '../../../src/data/sources';
 import { loadDataset } from '../helpers';
 
 const d = await loadDataset();
@@ -18,5 +18,16 @@ describe('sourceLabel', () => {
   it('gives the panel a short form: publisher, year and part', () => {
     expect(shortSourceLabel(d, { doc: 'lf2025', part: 'Tabell' })).toBe('Sveriges läkarförbund 2025, Tabell');
     expect(shortSourceLabel(d, { doc: 'x', part: 'p' })).toBe('x, p');
+  });
+});
+
+describe('reportSourceLine', () => {
+  it('drops the report\u2019s own "Källa:", so the panel does not say it twice', () => {
+    for (const line of [d.namedGpShare.sourceLine, d.doctorGap.sourceLine]) {
+      expect(line).toMatch(/^Källa: /);
+      expect(reportSourceLine(line)).not.toMatch(/källa/i);
+      expect(line.endsWith(reportSourceLine(line))).toBe(true);
+    }
+    expect(reportSourceLine('Uträkningen är Läkarförbundets.')).toBe('Uträkningen är Läkarförbundets.');
   });
 });

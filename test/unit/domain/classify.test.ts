@@ -6,6 +6,7 @@ import {
   classify,
   classifyCached,
   GAP_BREAKS,
+  gapBreaks,
   SHARE_BREAKS,
   surveyFor,
   type Classification,
@@ -161,31 +162,73 @@ describe('gap metric', () => {
     expect(rv).toMatchObject({ classId: 'not_reported', pattern: 'unknown', value: null, sortKey: null });
   });
 
+  // The breaks follow the target (issue 20); at 1 100 they fall at 80, 90, 100 and 110 %.
+  it('at 1 100 the breaks are the fifths of the increases, rounded to 10 points', () => {
+    const c = classify(d, 'gap', null, 1100);
+    expect(c.classes.map((k) => k.range)).toEqual([
+      [null, 0],
+      [0, 80],
+      [80, 90],
+      [90, 100],
+      [100, 110],
+      [110, null],
+      undefined,
+    ]);
+  });
+
   it.each([
     ['SE-Z', 'gap_1'], // 21 %
-    ['SE-AC', 'gap_2'], // 52 %
-    ['SE-H', 'gap_3'], // 80 %: on the break, so in the upper class
-    ['SE-D', 'gap_4'], // 92 %
-    ['SE-S', 'gap_5'], // 102 %
+    ['SE-AC', 'gap_1'], // 52 %
+    ['SE-H', 'gap_2'], // 80 %: on the break, so in the upper class
+    ['SE-D', 'gap_3'], // 92 %
+    ['SE-S', 'gap_4'], // 102 %
     ['SE-K', 'gap_5'], // 155 %
   ] as Array<[RegionCode, string]>)('at 1 100, %s → %s', (code, cls) => {
     expect(classify(d, 'gap', null, 1100).byRegion[code].classId).toBe(cls);
   });
 
-  it('at 2 000, regions already better staffed need no increase', () => {
+  // Issue 20: at 800, 19 of the 20 regions with figures fell in one class.
+  it('at every target of the what-if, no class holds more than 9 of the 20 regions with figures', () => {
+    for (let target = WHATIF.min; target <= WHATIF.max; target += WHATIF.step) {
+      const c = classify(d, 'gap', null, target);
+      const sizes = c.classes.filter((k) => k.id !== 'not_reported').map((k) => k.regions.length);
+      expect(
+        sizes.reduce((a, b) => a + b),
+        `${target}`,
+      ).toBe(20);
+      expect(Math.max(...sizes), `${target}: ${sizes.join(', ')}`).toBeLessThanOrEqual(9);
+    }
+  });
+
+  it('at every target, each region sits in the class whose range holds the value shown', () => {
+    for (let target = WHATIF.min; target <= WHATIF.max; target += WHATIF.step) {
+      const c = classify(d, 'gap', null, target);
+      for (const rv of Object.values(c.byRegion)) {
+        if (rv.value === null) continue;
+        const [lo, hi] = c.classes.find((k) => k.id === rv.classId)!.range!;
+        if (rv.sortKey! <= 0) expect(rv.classId).toBe('gap_0');
+        else {
+          expect(rv.value).toBeGreaterThanOrEqual(lo!);
+          if (hi !== null) expect(rv.value).toBeLessThan(hi);
+        }
+      }
+    }
+  });
+
+  // Issue 20: Västra Götaland (1 993 per doctor) showed "0 %" in "under 50 %" at 2 000.
+  it('at 2 000, regions already better staffed need no increase, Västra Götaland too', () => {
     const c = classify(d, 'gap', null, 2000);
     const none = c.classes.find((k) => k.id === 'gap_0')!;
     expect(none.range).toEqual([null, 0]);
-    // Jämtland 1 331, Västerbotten 1 672, Jönköping 1 775, Gävleborg 1 939, Halland 1 952, Kalmar 1 980
-    expect(none.regions.sort()).toEqual(['SE-AC', 'SE-F', 'SE-H', 'SE-N', 'SE-X', 'SE-Z'].sort());
-    for (const code of none.regions) expect(c.byRegion[code].value).toBeLessThan(0);
-    // Västra Götaland (1 993) is −0.35 %, shown as 0 %, so it sits in the 0 % class, not below it.
-    expect(c.byRegion['SE-O'].classId).toBe('gap_1');
+    // Jämtland 1 331, Västerbotten 1 672, Jönköping 1 775, Gävleborg 1 939, Halland 1 952,
+    // Kalmar 1 980, Västra Götaland 1 993 (−0.35 %, shown as 0 %)
+    expect(none.regions.sort()).toEqual(['SE-AC', 'SE-F', 'SE-H', 'SE-N', 'SE-O', 'SE-X', 'SE-Z'].sort());
+    for (const code of none.regions) expect(c.byRegion[code].sortKey).toBeLessThan(0);
     expect(c.byRegion['SE-O'].value === 0).toBe(true);
-    expect(c.byRegion['SE-O'].sortKey).toBeLessThan(0);
+    expect(Object.is(c.byRegion['SE-O'].value, -0)).toBe(false);
   });
 
-  it('classifies the rounded value, so a region shown as 90 % is in the 90 % class', () => {
+  it('classifies the rounded value, so a region shown as 90 % is in the class holding 90 %', () => {
     const row = d.doctorGap.rows.find((r) => r.region === 'SE-K')!;
     // 1 896 per doctor at a target of 1 000 is +89.6 %, shown as 90 %.
     const tweaked: GapRow = { ...row, inhabitantsPerDoctor: 1896 };
@@ -193,9 +236,10 @@ describe('gap metric', () => {
       ...d,
       doctorGap: { ...d.doctorGap, rows: d.doctorGap.rows.map((r) => (r.region === 'SE-K' ? tweaked : r)) },
     };
-    const rv = classify(d2, 'gap', null, 1000).byRegion['SE-K'];
+    const c = classify(d2, 'gap', null, 1000);
+    const rv = c.byRegion['SE-K'];
     expect(rv.value).toBe(90);
-    expect(rv.classId).toBe('gap_4');
+    expect(c.classes.find((k) => k.id === rv.classId)!.range).toEqual([90, 100]);
     expect(rv.sortKey).toBeCloseTo(89.6, 6);
   });
 
@@ -203,6 +247,14 @@ describe('gap metric', () => {
     const c = classify(d, 'gap', null, 1500);
     expect(c.byRegion['SE-K'].sortKey).toBeGreaterThan(c.byRegion['SE-AB'].sortKey!);
     expect(c.byRegion['SE-AB'].sortKey).toBeGreaterThan(c.byRegion['SE-Z'].sortKey!);
+  });
+
+  it('gapBreaks: strictly increasing from 0, GAP_BREAKS where fewer than five regions need more', () => {
+    expect(gapBreaks([-3, 2, 4, 40])).toEqual([...GAP_BREAKS]);
+    expect(gapBreaks([1, 1, 1, 1, 1, 1])).toEqual([0, 5, 10, 15, 20]);
+    expect(gapBreaks([66, 109, 122, 142, 144, 148, 149, 154, 160, 163, 250])).toEqual([
+      0, 120, 140, 150, 160,
+    ]);
   });
 
   it('GAP_BREAKS and SHARE_BREAKS are increasing', () => {

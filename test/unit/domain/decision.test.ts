@@ -6,6 +6,7 @@ import {
   DECISION_COLORS,
   decisionClass,
   decisionRank,
+  answerMove,
   type DecisionClass,
 } from '../../../src/domain/decision';
 import { answerOf, classify, type Pattern } from '../../../src/domain/classify';
@@ -163,5 +164,28 @@ describe('decisionRank and colours', () => {
 
   it('counts only the top three classes as decided', () => {
     expect([...DECIDED_CLASSES]).toEqual(['dated_plan', 'plan', 'decided']);
+  });
+});
+
+describe('answerMove: the one definition of a move between surveys', () => {
+  const r = <T>(value: T) => ({ value, status: 'reported' as const });
+  const a = (over: Partial<Answer>): Answer => ({ region: 'SE-AB', decision: r('no'), ...over }) as Answer;
+
+  it('up, down and same follow the class order', () => {
+    expect(answerMove(a({}), a({ decision: r('yes') })).direction).toBe(1);
+    expect(answerMove(a({ decision: r('yes') }), a({ decision: r('partly') })).direction).toBe(-1);
+    expect(answerMove(a({}), a({})).direction).toBe(0);
+  });
+
+  it('an unknown class, or one resting on a lost value, cannot move', () => {
+    expect(
+      answerMove(a({ decision: { value: 'unknown', status: 'not_legible' } }), a({})).direction,
+    ).toBeNull();
+    const lostTarget = a({ otherTarget: { value: null, status: 'not_legible' } });
+    expect(answerMove(a({ otherTarget: r(1500) }), lostTarget)).toEqual({
+      from: 'other_target',
+      to: 'no',
+      direction: null,
+    });
   });
 });

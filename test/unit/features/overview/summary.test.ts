@@ -3,11 +3,13 @@ import type { Dataset } from '../../../../src/data/schema';
 import { DICTS } from '../../helpers';
 import {
   namedDecidedCount,
+  nationalGapNote,
   regionShortfalls,
   summarySentence,
 } from '../../../../src/features/overview/summary';
 import { gapFigures } from '../../../../src/features/whatif/whatif';
 import { formatNumber } from '../../../../src/i18n/format';
+import { shortSourceLabel } from '../../../../src/data/sources';
 import { loadDataset } from '../../helpers';
 
 const NBSP = '\u00a0';
@@ -36,7 +38,8 @@ describe('decision summary', () => {
 
   it('names the publisher and the fieldwork months', () => {
     expect(sv('decision', 2024)).toContain('enligt Sveriges läkarförbund (feb.–apr. 2024)');
-    expect(en('decision', 2024)).toContain('according to Sveriges läkarförbund (Feb–Apr 2024)');
+    // In English by the header's name (issue 20: was "according to Sveriges läkarförbund").
+    expect(en('decision', 2024)).toContain('according to the Swedish Medical Association (Feb–Apr 2024)');
     expect(sv('decision', 2022)).toContain('Dagens Medicin');
   });
 
@@ -142,5 +145,44 @@ describe('national doctor-gap figures say what they cover', () => {
     const net = -gapFigures(d.doctorGap.national, 2000, 1100)!.doctorsNeeded;
     expect(Math.round(shortfall)).toBeGreaterThan(0);
     expect(Math.round(net)).not.toBe(Math.round(shortfall));
+  });
+});
+
+// Issue 20: the panel's national column showed 232 at 2 000 beside regions that add up to 298.
+describe('nationalGapNote: the panel says which national figure is which', () => {
+  it.each(['sv', 'en'] as const)('%s at 2 000: the net 232 and the shortfalls 298, each named', (lang) => {
+    const note = nationalGapNote(d, 2000, DICTS[lang], lang)!;
+    expect(Math.round(gapFigures(d.doctorGap.national, 2000, 1100)!.doctorsNeeded)).toBe(232);
+    expect(Math.round(regionShortfalls(d, 2000).shortfall)).toBe(298);
+    expect(note).toContain('(232)');
+    expect(note).toContain(lang === 'sv' ? 'netto' : 'net');
+    expect(note).toContain(
+      lang === 'sv' ? 'sammanlagt 298 läkare (20 regioner)' : 'add up to 298 doctors (20 regions)',
+    );
+  });
+
+  it('none at the report\u2019s own guideline, where the total row\u2019s note says what it covers', () => {
+    expect(nationalGapNote(d, 1100, DICTS.sv, 'sv')).toBeNull();
+  });
+});
+
+// Issue 20: the English summary said "Sveriges läkarförbund", the header "Swedish Medical Association".
+describe('one name for the publisher per language', () => {
+  it.each([2022, 2023, 2024, 2025])('English summary %i names it as the header does', (year) => {
+    const s = summarySentence(d, 'decision', year, 1100, DICTS.en, 'en');
+    expect(s).not.toMatch(/läkarförbund/i);
+    if (year > 2022) expect(s).toContain('according to the Swedish Medical Association (');
+    expect(DICTS.en.kicker('2022–2025')).toContain('Swedish Medical Association');
+  });
+
+  it('the panel\u2019s short citation in English, the Swedish one as given', () => {
+    const ref = d.doctorGap.source;
+    expect(shortSourceLabel(d, ref, (p) => DICTS.en.publisher(p, false))).toBe(
+      'Swedish Medical Association 2024, Bilaga 4',
+    );
+    expect(shortSourceLabel(d, ref, (p) => DICTS.sv.publisher(p, false))).toBe(
+      'Sveriges läkarförbund 2024, Bilaga 4',
+    );
+    expect(DICTS.en.publisher('Dagens Medicin', true)).toBe('Dagens Medicin');
   });
 });

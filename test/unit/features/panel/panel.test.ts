@@ -10,6 +10,7 @@ import {
   type Change,
 } from '../../../../src/features/panel/panel';
 import { answerOf } from '../../../../src/domain/classify';
+import { classMoves } from '../../../../src/features/changes/changes';
 import { loadDataset } from '../../helpers';
 
 /** Changes at the reports' guideline (the data's, 1 100). */
@@ -113,6 +114,50 @@ describe('answerChanges on the real answers', () => {
   });
 });
 
+// Issue 20: Stockholm's panel said "no change in what is known" while its chips moved up a class
+// and the changes view listed it under "Framåt". One definition of a move serves both.
+describe('the panel and the changes view agree on every move', () => {
+  const pairs = () => {
+    const years = d.surveys.map((s) => s.year);
+    return years.flatMap((from, i) => years.slice(i + 1).map((to) => [from, to] as const));
+  };
+
+  it('every region, every pair of surveys: forward, back or neither alike', () => {
+    const seen: string[] = [];
+    for (const [from, to] of pairs()) {
+      const moves = classMoves(d, REGION_CODES, from, to);
+      for (const code of REGION_CODES) {
+        const cs = changes(code, from, to);
+        const panel = cs.some((c) => c.direction === 1)
+          ? 'up'
+          : cs.some((c) => c.direction === -1)
+            ? 'down'
+            : '-';
+        const view = moves.up.some((m) => m.code === code)
+          ? 'up'
+          : moves.down.some((m) => m.code === code)
+            ? 'down'
+            : '-';
+        seen.push(`${code} ${from}→${to}: panel ${panel}, changes view ${view}`);
+        expect(panel, `${code} ${from}→${to}`).toBe(view);
+        // "No change in what is known" only where the changes view sees none either.
+        if (view !== '-') expect(cs.length).toBeGreaterThan(0);
+      }
+    }
+    expect(seen.length).toBe(6 * 21);
+  });
+
+  it('Uppsala and Gotland 2023 → 2024: a plan first stated moves them up, and the panel says so', () => {
+    for (const code of ['SE-C', 'SE-I'] as RegionCode[])
+      expect(byKind(changes(code, 2023, 2024), 'class')).toEqual({
+        kind: 'class',
+        from: 'decided',
+        to: 'dated_plan',
+        direction: 1,
+      });
+  });
+});
+
 describe('answerChanges rules', () => {
   const r = <T>(value: T) => ({ value, status: 'reported' as const });
   const a = (over: Partial<Answer>): Answer => ({ region: 'SE-AB', decision: r('no'), ...over }) as Answer;
@@ -122,12 +167,23 @@ describe('answerChanges rules', () => {
     expect(c).toEqual({ kind: 'decision', from: 'yes', to: 'partly', direction: -1 });
   });
 
-  it('the same decision with a new plan is a plan change only', () => {
+  // Was "a plan change only": the class moved up (decided → plan) while the panel showed no move,
+  // and the changes view listed the region under "Framåt" (issue 20).
+  it('the same decision with a new plan is a plan change and a move up the classes', () => {
     const cs = answerChanges(
       a({ decision: r('yes'), actionPlan: r('drafting') }),
       a({ decision: r('yes'), actionPlan: r('political') }),
     );
-    expect(cs).toEqual([{ kind: 'plan', from: 'drafting', to: 'political', direction: 0 }]);
+    expect(cs).toEqual([
+      { kind: 'class', from: 'decided', to: 'plan', direction: 1 },
+      { kind: 'plan', from: 'drafting', to: 'political', direction: 0 },
+    ]);
+  });
+
+  it('a plan first stated moves the class without a known change of plan', () => {
+    expect(
+      answerChanges(a({ decision: r('yes') }), a({ decision: r('yes'), actionPlan: r('political') })),
+    ).toEqual([{ kind: 'class', from: 'decided', to: 'plan', direction: 1 }]);
   });
 
   it('a plan that is unknown on either side is not a change', () => {
@@ -156,10 +212,18 @@ describe('answerChanges rules', () => {
     ).toEqual([]);
   });
 
-  it('an other target that appears is a change', () => {
+  // The class moves too (no decision → other target), as the changes view counts it (issue 20).
+  it('an other target that appears is a change, and a move up the classes', () => {
     expect(answerChanges(a({ otherTarget: r(null) }), a({ otherTarget: r(1500) }))).toEqual([
+      { kind: 'class', from: 'no', to: 'other_target', direction: 1 },
       { kind: 'target', from: null, to: 1500, direction: 0 },
     ]);
+  });
+
+  it('a class resting on a lost value moves nowhere, in the panel and the changes view alike', () => {
+    const before = a({ decision: r('yes'), actionPlan: r('political'), planGoalYear: r(2030) });
+    const after = a({ decision: r('yes'), actionPlan: { value: 'unknown', status: 'not_legible' } });
+    expect(answerChanges(before, after)).toEqual([]);
   });
 
   it('a goal year moved is a change', () => {

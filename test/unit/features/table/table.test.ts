@@ -83,7 +83,8 @@ describe('tableModel', () => {
 
   it('decision 2023 in Swedish shows the source words', () => {
     const m = model('decision', 'sv', 2023);
-    expect(cellOf(m, 'SE-H', 'asGiven').text).toBe('NEJ, 1 750');
+    // With the no-break space the data keeps in every grouped number (issue 20).
+    expect(cellOf(m, 'SE-H', 'asGiven').text).toBe('NEJ, 1\u00a0750');
     expect(cellOf(m, 'SE-H', 'target')).toMatchObject({ text: '1\u00a0750', sort: 1750, raw: '1750' });
     expect(cellOf(m, 'SE-H', 'plan').sort).toBeNull();
   });
