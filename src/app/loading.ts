@@ -8,7 +8,7 @@ import { isAbort } from '../data/load';
 import { KEYS, type DataSource } from '../data/source';
 import { DataError } from '../data/validate';
 import { registerServiceWorker } from './registerServiceWorker';
-import { fingerprints, visitChange, type VisitRecord } from '../features/visits/visits';
+import { fingerprints, readVisitRecord, visitChange, type VisitRecord } from '../features/visits/visits';
 import type { AppState } from './state.svelte';
 
 export interface Loading {
@@ -67,7 +67,8 @@ export function loading(app: AppState): Loading {
     const d = app.dataset;
     if (!d) return;
     const store = await source.store;
-    const prev = (await store.get<VisitRecord>(KEYS.visit))?.value;
+    // A corrupt record threw here on every load, before the new one was written: it never healed.
+    const prev = readVisitRecord((await store.get<unknown>(KEYS.visit))?.value);
     const change = visitChange(prev, d, version);
     if (change) app.visitChange = change;
     if (!prev || prev.version !== version)
