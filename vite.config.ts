@@ -19,7 +19,10 @@ export default defineConfig({
     // once the page has loaded. Registered from a script file (no
     // inline script, so the CSP holds).
     VitePWA({
-      registerType: 'autoUpdate',
+      // A new worker waits instead of taking over open pages (src/app/update.ts): with
+      // skipWaiting and clientsClaim it deleted the old precache under tabs still running the old
+      // code, whose lazily loaded chunks were then gone from the cache and the server alike.
+      registerType: 'prompt',
       // Registered by the app itself (src/app/registerServiceWorker.ts), once the first coloured
       // map is on screen and the page is idle: its precache (2 MB, MapLibre included) then does
       // not compete with the first visit's own loading, and an embed never registers one.
@@ -57,8 +60,10 @@ export default defineConfig({
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
+        // The first install takes the page at once (there is nothing to mix it with); an update
+        // waits for the reader's reload (the worker then gets SKIP_WAITING from the app).
         clientsClaim: true,
-        skipWaiting: true,
+        skipWaiting: false,
       },
     }),
     gzipPlugin(),
