@@ -13,9 +13,9 @@ export function registerServiceWorker(
   embed: boolean,
   onRegistered: (r: ServiceWorkerRegistration) => void = () => undefined,
 ): void {
-  // In any frame, ?embed=1 or not: a worker registered from a third-party frame (where storage
-  // is not partitioned) would take over the site's own readers' pages.
-  if (embed || framed()) return;
+  // Framed by another site, ?embed=1 or not: a worker registered from a third-party frame (where
+  // storage is not partitioned) would take over the site's own readers' pages.
+  if (embed || framedByAnotherOrigin()) return;
   afterIdle(
     after,
     () => {
@@ -34,11 +34,15 @@ export function registerServiceWorker(
   );
 }
 
-/** Whether the page runs in a frame (reading `top` is allowed across origins). */
-function framed(): boolean {
+/**
+ * Whether the page runs in a frame of another origin (or an opaque one: a sandboxed frame). A
+ * parent of the same origin is the site itself (the browser tests' harness frames the app).
+ */
+function framedByAnotherOrigin(): boolean {
   try {
-    return window.top !== window.self;
+    return window.top !== window.self && window.top?.location.origin !== location.origin;
   } catch {
+    // Reading another origin's location throws.
     return true;
   }
 }
