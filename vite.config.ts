@@ -3,6 +3,8 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { dataPlugin } from './src/build/dataPlugin.ts';
 import { cspPlugin } from './src/build/cspPlugin.ts';
 import { mapCssPlugin } from './src/build/mapCssPlugin.ts';
+import { gzipPlugin } from './src/build/gzipPlugin.ts';
+import { sourceMapRefPlugin } from './src/build/sourceMapRefPlugin.ts';
 import { VitePWA } from 'vite-plugin-pwa';
 
 export default defineConfig({
@@ -11,12 +13,16 @@ export default defineConfig({
     dataPlugin(),
     cspPlugin(),
     mapCssPlugin(),
+    sourceMapRefPlugin(),
     // Offline after one visit: Workbox precaches the shell (the SVG map's geometry is in it),
     // MapLibre's chunk and worker (.mjs), the data and the map tiles to zoom 5, in the background
     // once the page has loaded. Registered from a script file (no
     // inline script, so the CSP holds).
     VitePWA({
-      registerType: 'autoUpdate',
+      // A new worker waits instead of taking over open pages (src/app/update.ts): with
+      // skipWaiting and clientsClaim it deleted the old precache under tabs still running the old
+      // code, whose lazily loaded chunks were then gone from the cache and the server alike.
+      registerType: 'prompt',
       // Registered by the app itself (src/app/registerServiceWorker.ts), once the first coloured
       // map is on screen and the page is idle: its precache (2 MB, MapLibre included) then does
       // not compete with the first visit's own loading, and an embed never registers one.
@@ -39,6 +45,8 @@ export default defineConfig({
           'geo/sweden-paths.json',
           'geo/tiles/index.json',
           'geo/tiles/regions/{6,7,8}/**',
+          // The host's answer for a missing file (deploy/nginx.conf), not a page of the app.
+          '404.html',
         ],
         runtimeCaching: [
           {
@@ -52,10 +60,13 @@ export default defineConfig({
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
+        // The first install takes the page at once (there is nothing to mix it with); an update
+        // waits for the reader's reload (the worker then gets SKIP_WAITING from the app).
         clientsClaim: true,
-        skipWaiting: true,
+        skipWaiting: false,
       },
     }),
+    gzipPlugin(),
   ],
   build: {
     target: 'es2022',
@@ -65,6 +76,9 @@ export default defineConfig({
     // MapLibre's own chunk is ~1 MB unminified; it is loaded only when a reader reaches for pan
     // or zoom (the SVG map is the map until then).
     chunkSizeWarningLimit: 1200,
+    // The page a host answers a missing file with (deploy/nginx.conf): built like index.html, so
+    // it carries the policy and the base-relative link back.
+    rolldownOptions: { input: { index: 'index.html', notFound: '404.html' } },
   },
   preview: { port: 4173, strictPort: true },
   server: { port: 5173 },

@@ -6,4 +6,6 @@ declare module 'virtual:data-files' {
   const files: string[];
   export default files;
   export const surveyYears: number[];
+  /** The content version of the data this build was made with (data/manifest.json's). */
+  export const version: string;
 }

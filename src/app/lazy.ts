@@ -4,9 +4,25 @@
  * never at idle: on a phone, evaluating them then was a long task in the middle of the first
  * seconds (Lighthouse's mobile profile counted it as blocking time).
  */
+const failureListeners = new Set<(e: unknown) => void>();
+
+/**
+ * Calls `fn` whenever a component's code fails to load (after a deploy, the server no longer has
+ * this build's chunks); returns the cleanup.
+ */
+export function onLoadFailure(fn: (e: unknown) => void): () => void {
+  failureListeners.add(fn);
+  return () => failureListeners.delete(fn);
+}
+
 const once = <T>(load: () => Promise<T>) => {
   let p: Promise<T> | null = null;
-  return () => (p ??= load().catch((e) => ((p = null), Promise.reject(e))));
+  return () =>
+    (p ??= load().catch((e) => {
+      p = null;
+      for (const fn of failureListeners) fn(e);
+      return Promise.reject(e);
+    }));
 };
 
 /** Chart.js and the chart builders: only the region panel draws with Chart.js. */
@@ -22,6 +38,7 @@ export const loadChangesView = once(() => import('../features/changes/ChangesVie
 export const loadCompareView = once(() => import('../features/compare/CompareView.svelte'));
 export const loadWhatIf = once(() => import('../features/whatif/WhatIf.svelte'));
 export const loadVisitNotice = once(() => import('../features/visits/VisitNotice.svelte'));
+export const loadUpdateNotice = once(() => import('../features/update/UpdateNotice.svelte'));
 
 /**
  * Calls `fn` once `after` has settled and the page is idle (at the latest `timeout` ms later).

@@ -8,7 +8,8 @@ import { isAbort } from '../data/load';
 import { KEYS, type DataSource } from '../data/source';
 import { DataError } from '../data/validate';
 import { registerServiceWorker } from './registerServiceWorker';
-import { fingerprints, visitChange, type VisitRecord } from '../features/visits/visits';
+import { fingerprints, readVisitRecord, visitChange, type VisitRecord } from '../features/visits/visits';
+import { checkServerVersion, watchCodeLoads, watchRegistration } from './update';
 import type { AppState } from './state.svelte';
 
 export interface Loading {
@@ -43,6 +44,8 @@ export function loading(app: AppState): Loading {
       }, ctrl.signal);
       if (!live()) return;
       app.online = online;
+      // The manifest's request is shared with the load: no second request.
+      if (online) checkServerVersion(app, (await source.manifest(ctrl.signal))?.version ?? null);
       // A visit served from the cache still records the version seen.
       const shown = app.dataVersion;
       if (shown && app.dataset && app.dataOrigin === 'cache') afterMap(() => trackVisit(source, shown));
@@ -67,7 +70,8 @@ export function loading(app: AppState): Loading {
     const d = app.dataset;
     if (!d) return;
     const store = await source.store;
-    const prev = (await store.get<VisitRecord>(KEYS.visit))?.value;
+    // A corrupt record threw here on every load, before the new one was written: it never healed.
+    const prev = readVisitRecord((await store.get<unknown>(KEYS.visit))?.value);
     const change = visitChange(prev, d, version);
     if (change) app.visitChange = change;
     if (!prev || prev.version !== version)
@@ -76,7 +80,8 @@ export function loading(app: AppState): Loading {
 
   function start(): () => void {
     void load();
-    registerServiceWorker(app.mapSettled, app.view.embed);
+    registerServiceWorker(app.mapSettled, app.view.embed, (r) => watchRegistration(app, r));
+    const stopWatchingCode = watchCodeLoads(app);
     // Without a map on the first screen nothing needs to wait for one; and never wait forever.
     if (app.view.view !== 'map') app.markMapSettled();
     const settleTimer = setTimeout(() => app.markMapSettled(), 4000);
@@ -86,20 +91,11 @@ export function loading(app: AppState): Loading {
     };
     window.addEventListener('popstate', onPop);
     window.addEventListener('online', onOnline);
-    // A new service worker (an update, not the first install) brings a new app and data
-    // version: revalidate against it.
-    const hadController = !!navigator.serviceWorker?.controller;
-    const onController = () => {
-      if (!hadController) return;
-      app.source.revalidate();
-      void load();
-    };
-    navigator.serviceWorker?.addEventListener('controllerchange', onController);
     return () => {
       clearTimeout(settleTimer);
       window.removeEventListener('popstate', onPop);
       window.removeEventListener('online', onOnline);
-      navigator.serviceWorker?.removeEventListener('controllerchange', onController);
+      stopWatchingCode();
       controller?.abort();
     };
   }

@@ -8,14 +8,23 @@
  */
 import { afterIdle } from './lazy';
 
-export function registerServiceWorker(after: Promise<unknown>, embed: boolean): void {
-  if (embed) return;
+export function registerServiceWorker(
+  after: Promise<unknown>,
+  embed: boolean,
+  onRegistered: (r: ServiceWorkerRegistration) => void = () => undefined,
+): void {
+  // Framed by another site, ?embed=1 or not: a worker registered from a third-party frame (where
+  // storage is not partitioned) would take over the site's own readers' pages.
+  if (embed || framedByAnotherOrigin()) return;
   afterIdle(
     after,
     () => {
       try {
         const base = import.meta.env.BASE_URL;
-        void navigator.serviceWorker?.register(`${base}sw.js`, { scope: base }).catch(() => undefined);
+        void navigator.serviceWorker
+          ?.register(`${base}sw.js`, { scope: base })
+          .then(onRegistered)
+          .catch(() => undefined);
       } catch {
         // A sandboxed or otherwise restricted frame: no offline copy, nothing else lost.
       }
@@ -23,4 +32,17 @@ export function registerServiceWorker(after: Promise<unknown>, embed: boolean): 
     5000,
     1000,
   );
+}
+
+/**
+ * Whether the page runs in a frame of another origin (or an opaque one: a sandboxed frame). A
+ * parent of the same origin is the site itself (the browser tests' harness frames the app).
+ */
+function framedByAnotherOrigin(): boolean {
+  try {
+    return window.top !== window.self && window.top?.location.origin !== location.origin;
+  } catch {
+    // Reading another origin's location throws.
+    return true;
+  }
 }

@@ -40,6 +40,11 @@ export class AppState {
   series: Series | null = $derived(this.dataset ? deriveSeries(this.dataset) : null);
   /** The data source (cache + network), created once at start. */
   source!: DataSource;
+  /**
+   * A newer version of the app is published (src/app/update.ts): its service worker waits, the
+   * server's data are newer than this build's, or this build's code is gone from the server.
+   */
+  updateAvailable = $state(false);
   /** What changed since the reader's last visit, if anything. */
   visitChange = $state.raw<VisitChange | null>(null);
   /** Transient UI state shared by the map, the list and the tooltip; not part of the URL. */

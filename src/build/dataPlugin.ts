@@ -4,8 +4,10 @@
  * - `data/manifest.json`: a content hash per file and for the whole, so the app's cache can tell
  *   when the data changed (see src/data/cache.ts);
  * - the module `virtual:data-files`: the data files index.json lists, so that a first visit can
- *   request them all at once (src/boot.ts) instead of after index.json has come, and the survey
- *   years, which also go into index.html's title: a new survey is a data change, not a code one.
+ *   request them all at once (src/boot.ts) instead of after index.json has come, the survey
+ *   years, which also go into index.html's title (a new survey is a data change, not a code one),
+ *   and the data version this build was made with (`version`), which tells the app when the
+ *   server has a newer build (src/app/update.ts).
  * The build fails when the data do not validate, so a broken file never ships.
  */
 import { createHash } from 'node:crypto';
@@ -86,9 +88,11 @@ export function dataPlugin(dir?: string): Plugin {
     },
     async load(id) {
       if (id !== `\0${FILES_MODULE}`) return null;
+      const { version } = await contentManifest(publicDir);
       return (
         `export default ${JSON.stringify(await listedFiles(publicDir))};\n` +
-        `export const surveyYears = ${JSON.stringify(await surveyYears(publicDir))};`
+        `export const surveyYears = ${JSON.stringify(await surveyYears(publicDir))};\n` +
+        `export const version = ${JSON.stringify(version)};`
       );
     },
     transformIndexHtml: {

@@ -61,6 +61,7 @@ export class Cache {
   private async connect(): Promise<void> {
     const { name, factory, openTimeoutMs } = this.opts;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let giveUp: (why: string) => void = () => undefined;
     try {
       const opening = withFactory(factory, () =>
         openDB<Schema>(name, SCHEMA_VERSION, {
@@ -68,8 +69,9 @@ export class Cache {
             // One step per schema version, so any older database reaches the current layout.
             if (oldVersion < 1) db.createObjectStore('entries', { keyPath: 'key' });
           },
-          // Another tab holds an older version open: we wait (the timeout below bounds it).
-          blocked: () => undefined,
+          // Another tab holds an older version open and does not let go: waiting for it (up to
+          // the timeout) put 3 s before the first coloured map. This session goes on in memory.
+          blocked: () => giveUp('IndexedDB is blocked by another tab'),
           // Another tab wants to upgrade: let it, and reopen on our next use.
           blocking: () => this.drop(),
           // The browser closed the connection (storage cleared, crash): reopen on next use.
@@ -81,10 +83,11 @@ export class Cache {
       let timedOut = false;
       opening.then((db) => timedOut && db.close()).catch(() => undefined);
       const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => {
+        giveUp = (why) => {
           timedOut = true;
-          reject(new Error('IndexedDB did not open in time'));
-        }, openTimeoutMs);
+          reject(new Error(why));
+        };
+        timer = setTimeout(() => giveUp('IndexedDB did not open in time'), openTimeoutMs);
       });
       this.db = await Promise.race([opening, timeout]);
       this.mode = 'idb';

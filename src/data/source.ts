@@ -63,12 +63,16 @@ export class DataSource {
    *   once, for the first read of its key, instead of asking the cache again
    * @param requested data files already requested (a first visit's, see boot.ts), by path under
    *   data/: each response is used once, for the first fetch of its file, instead of a new request
+   * @param buildVersion the data version the app was built with (`virtual:data-files`), or null:
+   *   a cached copy of another version is then not shown, and a server with another version is a
+   *   newer deploy whose data this code does not show (src/app/update.ts tells the reader)
    */
   constructor(
     private readonly base: string,
     cache: Cache | Promise<Cache>,
     prefetched: Partial<Record<string, Promise<CacheEntry | undefined>>> = {},
     requested: Map<string, Promise<Response>> = new Map(),
+    private readonly buildVersion: string | null = null,
   ) {
     this.cacheP = Promise.resolve(cache);
     this.prefetched = new Map(
@@ -132,6 +136,8 @@ export class DataSource {
       const manifest = await manifestP;
       if (!manifest) return { online: false };
       if (cached.version === manifest.version) return { online: true };
+      // A newer deploy: its data are for its own code, which this page is not running.
+      if (this.buildVersion && manifest.version !== this.buildVersion) return { online: true };
     }
     try {
       const fresh = await this.fetchDataset(manifestP, signal);
@@ -162,6 +168,9 @@ export class DataSource {
       cacheHint.set(KEYS.dataset, false);
       return null;
     }
+    // Another build's data (the reader's last visit was to an older version): never shown with
+    // this build's code; the current data replace it.
+    if (this.buildVersion && entry.version !== this.buildVersion) return null;
     try {
       const files = entry.value?.files;
       if (!files || typeof files !== 'object') throw new DataError('cache', ['no files']);

@@ -156,6 +156,10 @@ const en: Dict = {
     pick: (max) => `Choose two to ${max} regions`,
     needTwo: 'Choose at least two regions to compare.',
   },
+  update: {
+    title: 'A new version of this page has been published.',
+    reload: 'Reload',
+  },
   visit: {
     title: 'The data have been updated since your last visit.',
     regions: (n) => (n === 1 ? 'One region’s figures changed:' : `${n} regions’ figures changed:`),

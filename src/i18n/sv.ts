@@ -162,6 +162,10 @@ const sv = {
     pick: (max: number) => `Välj två till ${max} regioner`,
     needTwo: 'Välj minst två regioner att jämföra.',
   },
+  update: {
+    title: 'En ny version av sidan har publicerats.',
+    reload: 'Ladda om',
+  },
   visit: {
     title: 'Uppgifterna har uppdaterats sedan ditt förra besök.',
     regions: (n: number) =>

@@ -4,7 +4,16 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { chromiumPath, FLAGS } from '../chromium.mjs';
 import { COLORS } from '../../src/map/model';
 
-export const BASE = 'http://localhost:4173';
+/**
+ * The origin the production build is served from: nginx with the shipped configuration, on a
+ * free port chosen by globalSetup.ts (which sets E2E_BASE before the test workers start).
+ */
+export const BASE = (() => {
+  const base = process.env.E2E_BASE;
+  if (!base)
+    throw new Error('E2E_BASE is not set: run the browser tests through vitest (test/e2e/globalSetup.ts).');
+  return base;
+})();
 
 export { chromiumPath, FLAGS };
 
@@ -36,8 +45,8 @@ export interface Problems {
 }
 
 /**
- * Opens a page that records uncaught errors and console errors, so a test can assert none
- * happened. Requests leaving localhost fail the test: nothing may be fetched from outside.
+ * Opens a page (`path` under BASE, or a full URL) that records uncaught errors and console
+ * errors, so a test can assert none happened. Requests leaving localhost fail the test: nothing may be fetched from outside.
  */
 export async function openPage(
   target: Browser | BrowserContext,

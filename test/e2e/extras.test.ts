@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { openPage, useBrowser, regionState, waitForColoredMap } from './browser';
+import { BASE, openPage, useBrowser, regionState, waitForColoredMap } from './browser';
 import { readDataset } from '../../src/data/validate';
 import { fsReader } from '../../src/cli/fsReader';
 import { classify } from '../../src/domain/classify';
@@ -224,7 +224,7 @@ describe('export', () => {
   });
 
   it('publishes the tidy CSV at /data/dataset.csv', async () => {
-    const res = await fetch('http://localhost:4173/data/dataset.csv');
+    const res = await fetch(`${BASE}/data/dataset.csv`);
     const text = await res.text();
     expect(text.split('\r\n')[0]).toBe('region_code,region_name,indicator,period,value,status,note,source');
     expect(text).toContain('SE-K,Blekinge,named_gp_share_pct,2023-12-31,18,reported');

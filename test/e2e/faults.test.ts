@@ -120,6 +120,57 @@ describe('a corrupted cache entry', () => {
   });
 });
 
+/** The value of the app's IndexedDB entry `key` (undefined where none), after `write` if given. */
+function idbEntry(page: Page, key: string, write?: { version: string; value: unknown }): Promise<unknown> {
+  return page.evaluate(
+    async ([k, w]) => {
+      const db: IDBDatabase = await new Promise((res, rej) => {
+        const r = indexedDB.open('fast-lakarkontakt');
+        r.onsuccess = () => res(r.result);
+        r.onerror = () => rej(r.error);
+      });
+      const tx = db.transaction('entries', 'readwrite');
+      const store = tx.objectStore('entries');
+      if (w) store.put({ key: k, version: w.version, value: w.value, storedAt: Date.now() });
+      const got = await new Promise<{ value: unknown } | undefined>((res) => {
+        const r = store.get(k);
+        r.onsuccess = () => res(r.result);
+      });
+      await new Promise((r) => (tx.oncomplete = r));
+      db.close();
+      return got?.value;
+    },
+    [key, write] as const,
+  );
+}
+
+describe('a corrupt last-visit record', () => {
+  it.each([
+    ['without fingerprints', { version: 'old' }],
+    ['null', null],
+    ['a string', 'nope'],
+  ])('%s: the page loads without an error and the record heals', async (_name, corrupt) => {
+    const context = await browser().newContext({ serviceWorkers: 'block' });
+    const { page, problems } = await openPage(context, '/');
+    await waitForColoredMap(page);
+    await expect.poll(() => idbEntry(page, 'last-visit')).toBeTruthy();
+    await idbEntry(page, 'last-visit', { version: 'old', value: corrupt });
+    await page.reload();
+    await waitForColoredMap(page);
+    await expect
+      .poll(
+        async () =>
+          Object.keys(((await idbEntry(page, 'last-visit')) as VisitRecordLike)?.fingerprints ?? {}).length,
+      )
+      .toBe(21);
+    expect(await page.locator('[data-testid="visit-notice"]').count()).toBe(0);
+    expect(errorsOf(problems)).toEqual([]);
+    await context.close();
+  });
+});
+
+type VisitRecordLike = { fingerprints?: Record<string, string> } | null;
+
 describe('a broken data file on the first visit', () => {
   it.each([
     ['missing (404)', { status: 404, body: 'Not found' }],

@@ -1,15 +1,17 @@
 /**
  * Browser tests run against the production build, in real browsers. This setup checks the build
- * and every selected engine's binaries exist, serves `dist/` on localhost:4173 for the Chromium
- * suites, and starts a virtual X display for Firefox and WebKit (engines.test.ts).
+ * and every selected engine's binaries exist, serves `dist/` through nginx with the shipped
+ * configuration (deploy/nginx.conf) on a free port for the Chromium suites (its origin in
+ * E2E_BASE; `npm start`'s `vite preview` on 4173 may run meanwhile), and starts a virtual X
+ * display for Firefox and WebKit (engines.test.ts).
  */
 import { existsSync } from 'node:fs';
-import { preview, type PreviewServer } from 'vite';
-import { chromiumPath } from './browser';
+import { startNginx } from '../nginx.mjs';
+import { chromiumPath } from '../chromium.mjs';
 import { missing, selectedEngines } from './engines/drivers';
 import { hasXvfb, startDisplay, type Display } from './engines/display';
 
-let server: PreviewServer | undefined;
+let server: Awaited<ReturnType<typeof startNginx>> | undefined;
 let display: Display | undefined;
 
 export async function setup(): Promise<void> {
@@ -37,10 +39,11 @@ export async function setup(): Promise<void> {
     // The test workers start after this setup and inherit its environment.
     process.env.DISPLAY = display.name;
   }
-  server = await preview({ preview: { port: 4173, strictPort: true, open: false }, logLevel: 'warn' });
+  server = await startNginx({ root: 'dist' });
+  process.env.E2E_BASE = server.origin;
 }
 
 export async function teardown(): Promise<void> {
-  await server?.close();
+  await server?.stop();
   display?.stop();
 }

@@ -2,12 +2,24 @@
  * "Changed since your last visit": a fingerprint of everything the dashboard shows per region,
  * kept in the cache, compared on the next visit.
  */
+import * as v from 'valibot';
 import type { Dataset, RegionCode } from '../../data/schema';
 
-export interface VisitRecord {
-  version: string;
+/** The record of a visit, as stored; checked on every read (a stored value may be anything). */
+export const VisitRecord = v.object({
+  version: v.string(),
   /** Region code → fingerprint of its answers, share and gap figures. */
-  fingerprints: Record<string, string>;
+  fingerprints: v.record(v.string(), v.string()),
+});
+export type VisitRecord = v.InferOutput<typeof VisitRecord>;
+
+/**
+ * A stored visit record, or undefined where there is none or it is not one (a corrupt entry, a
+ * future layout): it is then treated as a first visit, and overwritten.
+ */
+export function readVisitRecord(stored: unknown): VisitRecord | undefined {
+  const r = v.safeParse(VisitRecord, stored);
+  return r.success ? r.output : undefined;
 }
 
 /** FNV-1a, 32 bit, hex: enough to tell two JSON texts apart, synchronous and tiny. */

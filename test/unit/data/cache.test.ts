@@ -471,3 +471,26 @@ describe('connections closed from outside', () => {
     cache.close();
   });
 });
+
+describe('an open blocked by another tab', () => {
+  it('gives up at once and works in memory, instead of waiting for the timeout', async () => {
+    const factory = new FakeIDBFactory();
+    const name = 'blocked-test';
+    // Another tab holds version 1 open and ignores versionchange (an old build's code).
+    const held = await new Promise<IDBDatabase>((ok) => {
+      const r = factory.open(name, 1);
+      r.onupgradeneeded = () => r.result.createObjectStore('entries', { keyPath: 'key' });
+      r.onsuccess = () => ok(r.result);
+    });
+    // This build asks for a newer schema: the open is blocked for as long as that tab lives.
+    const newer = Object.create(factory, {
+      open: { value: (n: string, v?: number) => factory.open(n, (v ?? 1) + 1) },
+    }) as IDBFactory;
+    // A timeout far beyond the test's own: only giving up on 'blocked' lets this resolve in time.
+    const cache = await Cache.open({ name, factory: newer, openTimeoutMs: 600_000 });
+    expect(cache.mode).toBe('memory');
+    await cache.put('k', 'v1', 1);
+    expect((await cache.get('k'))?.value).toBe(1);
+    held.close();
+  });
+});

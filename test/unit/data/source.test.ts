@@ -246,6 +246,31 @@ describe('DataSource.dataset', () => {
     expect(entry?.value.files).toEqual(files);
   });
 
+  describe('with the data version the app was built with', () => {
+    it('a cached copy of another build is not shown: the build’s data come from the network', async () => {
+      const server = serve();
+      const cache = await openCache();
+      await cache.put(KEYS.dataset, OLD_VERSION, { files: oldFiles() });
+      const { updates, onUpdate } = recorder();
+      const source = new DataSource(BASE, cache, {}, new Map(), manifest.version);
+      await expect(source.dataset(onUpdate)).resolves.toEqual({ online: true });
+      expect(updates.map((u) => [u.origin, u.version])).toEqual([['network', manifest.version]]);
+      expect(server.paths().slice(1).sort()).toEqual(DATA_PATHS().sort());
+    });
+
+    it('a server with a newer version: the cached copy of this build stays, nothing else is fetched', async () => {
+      const server = serve();
+      const cache = await openCache();
+      await cache.put(KEYS.dataset, OLD_VERSION, { files: oldFiles() });
+      const { updates, onUpdate } = recorder();
+      // This page runs the build of OLD_VERSION; the server has moved on to manifest.version.
+      const source = new DataSource(BASE, cache, {}, new Map(), OLD_VERSION);
+      await expect(source.dataset(onUpdate)).resolves.toEqual({ online: true });
+      expect(updates.map((u) => [u.origin, u.version])).toEqual([['cache', OLD_VERSION]]);
+      expect(server.paths()).toEqual(['data/manifest.json']);
+    });
+  });
+
   describe('a file whose bytes do not match the manifest hash', () => {
     // Same content, different bytes (re-serialised): what a stale HTTP cache or a half-done deploy serves.
     const stale = (p: string) =>

@@ -1,0 +1,72 @@
+/**
+ * Production builds other than dist/ for the hosting and update tests: the app built under a
+ * sub-path, and two versions of it, made with the project's own vite.config.ts and options on top.
+ * Each is built once per dist/ (keyed on dist/sw.js, which lists every file's revision, and the
+ * options) under node_modules/.cache, so the test files that share one do not build it twice.
+ */
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { build, type Plugin } from 'vite';
+
+const CACHE = resolve('node_modules/.cache/flk-e2e-builds');
+
+export interface Variant {
+  /** The base the app is built for (`/` or `/sub/path/`). */
+  base: string;
+  /** A label that goes into every chunk (so every hashed file name changes); none: unchanged code. */
+  codeMark?: string;
+  /** Edits to public/data, by path under data/: the file's JSON → the new JSON. */
+  data?: Record<string, (json: unknown) => unknown>;
+}
+
+/** The key of a variant: dist/'s service worker (its precache revisions) and the options. */
+function keyOf(name: string, v: Variant): string {
+  const sw = existsSync('dist/sw.js') ? readFileSync('dist/sw.js') : '';
+  const edits = Object.entries(v.data ?? {}).map(([f, fn]) => `${f}:${fn.toString()}`);
+  return createHash('sha256')
+    .update(sw)
+    .update(JSON.stringify([name, v.base, v.codeMark ?? '', edits]))
+    .digest('hex')
+    .slice(0, 12);
+}
+
+/** Appends a comment naming the version to every chunk: new bytes, so new hashed names. */
+function codeMarkPlugin(mark: string): Plugin {
+  return {
+    name: 'e2e-code-mark',
+    renderChunk(code) {
+      return `${code}\n/* build ${mark} */\n`;
+    },
+  };
+}
+
+/**
+ * Builds (or finds already built) the variant `name`; resolves with its output directory, whose
+ * files are to be served at `v.base`.
+ */
+export async function variantBuild(name: string, v: Variant): Promise<string> {
+  const out = join(CACHE, `${name}-${keyOf(name, v)}`);
+  if (existsSync(join(out, 'sw.js'))) return out;
+  rmSync(out, { recursive: true, force: true });
+  let publicDir = resolve('public');
+  if (v.data) {
+    publicDir = `${out}-public`;
+    rmSync(publicDir, { recursive: true, force: true });
+    cpSync('public', publicDir, { recursive: true });
+    for (const [file, edit] of Object.entries(v.data)) {
+      const path = join(publicDir, 'data', file);
+      writeFileSync(path, JSON.stringify(edit(JSON.parse(readFileSync(path, 'utf8'))), null, 2) + '\n');
+    }
+  }
+  mkdirSync(CACHE, { recursive: true });
+  await build({
+    configFile: resolve('vite.config.ts'),
+    base: v.base,
+    publicDir,
+    logLevel: 'error',
+    build: { outDir: out, emptyOutDir: true },
+    plugins: v.codeMark ? [codeMarkPlugin(v.codeMark)] : [],
+  });
+  return out;
+}
