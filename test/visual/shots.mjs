@@ -32,7 +32,7 @@ const views = [
   ['embed', '/?embed=1'],
 ];
 const sizes = process.env.SIZES ? process.env.SIZES.split(',') : ['1440x900', '390x844'];
-// LANG=en: every view in English (names end in -en), for the closing look at both languages.
+// LANG_VIEWS=en: every view in English (names end in -en), for the closing look at both languages.
 const lang = process.env.LANG_VIEWS === 'en' ? 'en' : null;
 const shown = lang
   ? views.map(([name, path]) => [`${name}-en`, path + (path.includes('?') ? '&' : '?') + 'lang=en'])
