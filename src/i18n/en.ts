@@ -169,6 +169,8 @@ const en: Dict = {
   regionList: 'Regions',
   regionListHint: 'Choose a region to see its answers.',
   closePanel: 'Close',
+  /** The phone's bottom sheet: it peeks over the map, and grows on request. */
+  sheet: { expand: 'Show the whole panel', collapse: 'Show less of the panel' },
   panel: {
     surveys: 'Answers in the surveys',
     decision: 'Decision on 1,100',

@@ -176,6 +176,8 @@ const sv = {
   regionList: 'Regioner',
   regionListHint: 'Välj en region för att se dess svar.',
   closePanel: 'Stäng',
+  /** The phone's bottom sheet: it peeks over the map, and grows on request. */
+  sheet: { expand: 'Visa hela panelen', collapse: 'Visa mindre av panelen' },
   panel: {
     surveys: 'Svar i kartläggningarna',
     decision: 'Beslut om 1\u00a0100',

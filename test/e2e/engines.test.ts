@@ -224,10 +224,17 @@ describe.each(selectedEngines())('%s', (engine: EngineName) => {
     ).toBe('cache');
   });
 
-  it('at 390 px the page does not scroll sideways, with the map or a region open', async () => {
-    for (const path of ['/', '/?region=SE-I']) {
+  it('at 390 px the page does not scroll sideways, with the map or a region open, in compare or the table', async () => {
+    for (const path of [
+      '/',
+      '/?region=SE-I',
+      '/?view=compare&compare=SE-AB,SE-Z,SE-G,SE-BD',
+      '/?view=table',
+    ]) {
       await app.open(path, PHONE);
-      await app.coloredMap();
+      if (path.includes('view='))
+        await app.waitFor('the view', (w) => !!w.document.querySelector('main [data-code]'));
+      else await app.coloredMap();
       if (path.includes('region'))
         await app.waitFor('the panel', (w) => !!w.document.querySelector('[data-testid="panel"] h2'));
       // Against the width inside any vertical scrollbar (Firefox draws a classic one here).
@@ -236,6 +243,42 @@ describe.each(selectedEngines())('%s', (engine: EngineName) => {
       );
       expect([path, overflow]).toEqual([path, 0]);
     }
+  });
+
+  it('at 390×844 the first screen holds the whole map with its key beside it, and a region peeks below it', async () => {
+    await app.open('/', PHONE);
+    await app.coloredMap();
+    const first = await app.run((w) => {
+      const box = (s: string) => w.document.querySelector(s)!.getBoundingClientRect();
+      const map = box('[data-testid="map"]');
+      const legend = box('[data-testid="legend"]');
+      return {
+        mapBottom: map.bottom,
+        mapRight: map.right,
+        legendLeft: legend.left,
+        legendTop: legend.top,
+        h: w.innerHeight,
+      };
+    });
+    expect(first.mapBottom).toBeLessThanOrEqual(first.h);
+    expect(first.legendLeft).toBeGreaterThanOrEqual(first.mapRight);
+    expect(first.legendTop).toBeLessThan(first.mapBottom);
+    // A region opened by a link: the map is brought into view above the sheet that peeks.
+    await app.open('/?region=SE-AB', PHONE);
+    await app.coloredMap();
+    await app.waitFor('the whole map above the peeking sheet', (w) => {
+      const map = w.document.querySelector('[data-testid="map"]')?.getBoundingClientRect();
+      const sheet = w.document.querySelector('aside.secondary')?.getBoundingClientRect();
+      const panel = w.document.querySelector('[data-testid="panel"] h2');
+      return (
+        !!map &&
+        !!sheet &&
+        !!panel &&
+        map.top >= -1 &&
+        map.bottom <= sheet.top + 1 &&
+        sheet.height <= w.innerHeight * 0.45
+      );
+    });
   });
 
   /**

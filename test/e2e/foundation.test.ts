@@ -112,10 +112,13 @@ describe('map', () => {
   // (geometry.ts, model.ts). Measured here: 0.7 % (1440 px) and 2.2 % (390 px) of the map's
   // pixels differ by more than 40 on a channel (antialiasing along borders; hatches sampled
   // differently at a phone's smaller zoom), mean difference 1.8 and 3.3. MapLibre zoomed by
-  // 0.01 (a few pixels at the map's edges) gives 2.8 % and 4.3 %, means 3.4 and 5.2.
+  // 0.01 (a few pixels at the map's edges) gives 2.8 % and 4.3 %, means 3.4 and 5.2. Since the
+  // phone's map stands beside its key (200 px wide, issue 20), Sweden is drawn at a smaller zoom
+  // there and the hatches' phase alone differs on 4.2 % of its pixels (mean 5.7): the phone's
+  // limits guard against a jump of a region's size, the desktop's against a few pixels.
   it.each([
     ['1440×900', { width: 1440, height: 900 }, '/', { off: 0.015, mean: 2.5 }],
-    ['390×844', { width: 390, height: 844 }, '/', { off: 0.03, mean: 4.5 }],
+    ['390×844', { width: 390, height: 844 }, '/', { off: 0.06, mean: 7.5 }],
   ])(
     'hands over from the SVG map to MapLibre at %s with no visible jump',
     async (_name, viewport, path, limit) => {

@@ -48,7 +48,7 @@ describe('region panel words', () => {
 describe('the first screen', () => {
   it('says why 11 regions are grey in 2025, and offers 2024 where all 21 are known', async () => {
     const { page, problems } = await openPage(browser(), '/');
-    const note = page.locator('[data-testid="legend"] [data-note="unknown"]');
+    const note = page.locator('[data-testid="legend-notes"] [data-note="unknown"]');
     await expect.poll(() => note.textContent()).toMatch(/11 regioner är grå.*bockar och kryss/);
     await note.getByRole('button', { name: 'Visa 2024' }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('year')).toBe('2024');

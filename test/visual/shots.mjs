@@ -1,6 +1,6 @@
 /**
  * Visual regression aid (not part of `npm test`): screenshots 12 views at 1440×900 and 390×844
- * (SIZES=1440x900 for one width) and prints the overview and a region report to PDF, from a
+ * (SIZES=1440x900 for one width; LANG_VIEWS=en for all in English) and prints the overview and a region report to PDF, from a
  * built app. Run it on two builds and compare with diff.mjs:
  *   node test/visual/shots.mjs dist /tmp/shots-a
  *   node test/visual/diff.mjs /tmp/shots-a /tmp/shots-b /tmp/shots-diff
@@ -32,9 +32,14 @@ const views = [
   ['embed', '/?embed=1'],
 ];
 const sizes = process.env.SIZES ? process.env.SIZES.split(',') : ['1440x900', '390x844'];
+// LANG_VIEWS=en: every view in English (names end in -en), for the closing look at both languages.
+const lang = process.env.LANG_VIEWS === 'en' ? 'en' : null;
+const shown = lang
+  ? views.map(([name, path]) => [`${name}-en`, path + (path.includes('?') ? '&' : '?') + 'lang=en'])
+  : views;
 for (const size of sizes) {
   const [w, h] = size.split('x').map(Number);
-  for (const [name, path] of views) {
+  for (const [name, path] of shown) {
     const ctx = await browser.newContext({
       viewport: { width: w, height: h },
       serviceWorkers: 'block',
@@ -49,7 +54,7 @@ for (const size of sizes) {
       .catch(() => errs.push('no colored map'));
     await page.waitForTimeout(2500);
     await page.screenshot({ path: `${out}/${name}-${w}.png`, fullPage: true });
-    if (w === 1440 && (name === 'home' || name === 'region')) {
+    if (w === 1440 && (name.startsWith('home') || name === 'region' || name === 'region-en')) {
       await page.emulateMedia({ media: 'print' });
       await page.pdf({ path: `${out}/${name}-print.pdf`, format: 'A4', printBackground: true });
     }
