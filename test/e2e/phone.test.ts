@@ -65,6 +65,12 @@ describe('the first screen of a phone', () => {
     const classes = await page.locator('[data-testid="legend"] [data-class]').count();
     expect(classes).toBeGreaterThanOrEqual(4);
     expect(await sideways(page)).toEqual([]);
+    // Below them, the region list takes the screen's width (it once fell into the map's column,
+    // its classes cut off).
+    const list = page.locator('[data-testid="region-list"]');
+    await list.waitFor();
+    const listBox = (await list.boundingBox())!;
+    expect(listBox.width).toBeGreaterThanOrEqual(PHONE.width - 40);
     expect(problems.errors).toEqual([]);
     await page.close();
   });
