@@ -273,6 +273,7 @@ const en: Dict = {
     cached: (version) => `Data version ${version}.`,
   },
   footer: {
+    printedFrom: 'Printed from',
     via: (who) => `as cited by ${who}`,
     sources: 'Sources',
     notes: 'About the data',

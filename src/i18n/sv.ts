@@ -279,6 +279,7 @@ const sv = {
     cached: (version: string) => `Data version ${version}.`,
   },
   footer: {
+    printedFrom: 'Utskrivet från',
     via: (who: string) => `enligt ${who}`,
     sources: 'Källor',
     notes: 'Om uppgifterna',
