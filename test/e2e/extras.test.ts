@@ -369,6 +369,9 @@ describe('print on A4', () => {
     const { page, problems } = await openPage(browser(), '/?region=SE-AB');
     await page.waitForSelector('[data-testid="panel"] [data-testid="chart"]');
     await page.emulateMedia({ media: 'print' });
+    // The media change reaches the page as an event: drawn for paper once it has.
+    const printCharts = page.locator('[data-testid="panel"] [data-testid="print-chart"] svg');
+    await expect.poll(() => printCharts.count()).toBe(3);
     const charts = await page.evaluate(() =>
       [...document.querySelectorAll('[data-testid="panel"] [data-testid="print-chart"] svg')].map((svg) => {
         const r = svg.getBoundingClientRect();
