@@ -200,8 +200,15 @@ export function barsScene(spec: BarsSpec, width: number, height: number, tick: T
       role: 'tick',
       strong: spec.bars[i]!.emphasis,
     });
-    // The value sits inside the bar's end where it fits, else just past it.
-    const inside = w > textWidth(text) + 10;
+    // The value sits inside the bar's end where it fits, else just past it; of the two, one that
+    // the dashed reference line does not cross (a label struck through by the line is unreadable).
+    const tw = textWidth(text);
+    const rx = px(ref.value);
+    const clear = (from: number, to: number) => rx < from - 3 || rx > to + 3;
+    const fits = w > tw + 10;
+    const insideClear = fits && clear(m.left + w - 5 - tw, m.left + w - 5);
+    const outsideClear = clear(m.left + w + 4, m.left + w + 4 + tw);
+    const inside = fits && (insideClear || !outsideClear);
     scene.texts.push({
       x: inside ? m.left + w - 5 : m.left + w + 4,
       y: y + row / 2 + 4,

@@ -154,3 +154,26 @@ describe('stepsScene and print sizes: every chart on paper, the panel’s includ
     expect(s.width).toBe(PRINT_WIDTH);
   });
 });
+
+describe('barsScene: value labels clear of the reference line', () => {
+  it.each([
+    ['share', 400],
+    ['share', PRINT_WIDTH],
+    ['gap', 400],
+    ['gap', PRINT_WIDTH],
+  ] as const)('no %s value label is crossed by the dashed line (%d px)', (metric, width) => {
+    const spec =
+      metric === 'share'
+        ? shareRankChart(d, 'SE-AB', DICTS.sv, 'sv')
+        : gapRankChart(d, null, 1100, DICTS.sv, 'sv');
+    const s = barsScene(spec, width, printHeight(spec), tick);
+    const rx = s.overlay.find((l) => l.role === 'ref')!.x1;
+    const values = s.texts.filter((t) => ['value', 'inside-dark', 'inside-light'].includes(t.role));
+    expect(values).toHaveLength(spec.bars.length);
+    for (const t of values) {
+      const w = t.text.length * 6.4;
+      const [from, to] = t.anchor === 'end' ? [t.x - w, t.x] : [t.x, t.x + w];
+      expect([t.text, rx < from - 3 || rx > to + 3]).toEqual([t.text, true]);
+    }
+  });
+});
