@@ -347,6 +347,7 @@ describe('print on A4', () => {
       for (const sel of [
         '.controls',
         '[data-testid="downloads"]',
+        '[data-testid="map"] .zoom button',
         '.link-button',
         '.site-footer a[download]',
       ])
