@@ -31,3 +31,16 @@ export function shortSourceLabel(d: Dataset, ref: SourceRef, publisher: Publishe
 export function reportSourceLine(line: string): string {
   return line.replace(/^\s*källa\s*:\s*/i, '');
 }
+
+/**
+ * The source of what a metric's map shows: the survey's report for decisions, the share's and
+ * the doctor gap's own tables otherwise. Null while the survey is not known.
+ */
+export function metricSource(
+  d: Dataset,
+  metric: 'decision' | 'share' | 'gap',
+  survey: { source: SourceRef } | null,
+): SourceRef | null {
+  if (metric === 'decision') return survey?.source ?? null;
+  return metric === 'share' ? d.namedGpShare.source : d.doctorGap.source;
+}

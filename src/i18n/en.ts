@@ -274,7 +274,21 @@ const en: Dict = {
     offline: (version) => `You are offline. Showing saved data (version ${version}).`,
     cached: (version) => `Data version ${version}.`,
   },
+  embed: {
+    button: 'Embed',
+    title: 'Embed this view',
+    label: 'Code to paste into your web page',
+    hint: (height, width) =>
+      `The map with its legend, summary and source, as on screen now. The frame is ${height} px tall and fits without scrolling in a column at least ${width} px wide.`,
+    copy: 'Copy the code',
+    copied: 'The code is copied.',
+    copyFailed: 'Could not copy: select the code and copy it yourself.',
+    close: 'Close',
+    source: 'Source',
+    fullView: 'Full view',
+  },
   footer: {
+    printedFrom: 'Printed from',
     via: (who) => `as cited by ${who}`,
     sources: 'Sources',
     notes: 'About the data',

@@ -280,7 +280,21 @@ const sv = {
     offline: (version: string) => `Du är offline. Visar sparade data (version ${version}).`,
     cached: (version: string) => `Data version ${version}.`,
   },
+  embed: {
+    button: 'Bädda in',
+    title: 'Bädda in den här vyn',
+    label: 'Kod att klistra in på din webbsida',
+    hint: (height: string, width: string) =>
+      `Kartan med förklaring, sammanfattning och källa, som på skärmen nu. Ramen är ${height} px hög och får plats utan rullning i en spalt som är minst ${width} px bred.`,
+    copy: 'Kopiera koden',
+    copied: 'Koden är kopierad.',
+    copyFailed: 'Kunde inte kopiera: markera koden och kopiera den själv.',
+    close: 'Stäng',
+    source: 'Källa',
+    fullView: 'Hela vyn',
+  },
   footer: {
+    printedFrom: 'Utskrivet från',
     via: (who: string) => `enligt ${who}`,
     sources: 'Källor',
     notes: 'Om uppgifterna',

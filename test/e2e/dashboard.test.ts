@@ -488,12 +488,23 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     ['region sheet on a phone', '/?region=SE-AB', { width: 390, height: 844 }],
     ['table cards on a phone', '/?view=table&metric=gap', { width: 390, height: 844 }],
     ['compare blocks on a phone', '/?view=compare&compare=SE-I,SE-AB,SE-K', { width: 390, height: 844 }],
+    ['embed', '/?embed=1&lang=en', { width: 600, height: 640 }],
   ])('%s has no violations', async (_name, path, viewport) => {
     const { page } = await openPage(browser(), path, viewport);
-    await page.waitForSelector('[data-testid="summary"]');
-    if (path === '/' || path.includes('metric=share')) await waitForColoredMap(page);
+    await page.waitForSelector('[data-testid="summary"], .summary');
+    if (path === '/' || path.includes('metric=share') || path.includes('embed'))
+      await waitForColoredMap(page);
     await page.waitForTimeout(400);
     expect(await axe(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('the "Bädda in" dialog, open, has no violations', async () => {
+    const { page } = await openPage(browser(), '/?metric=share');
+    await waitForColoredMap(page);
+    await page.click('[data-testid="embed-button"]');
+    await page.waitForSelector('[data-testid="embed-dialog"][open]');
+    expect(await axe(page, '[data-testid="embed-dialog"]')).toEqual([]);
     await page.close();
   });
 });

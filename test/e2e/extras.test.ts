@@ -3,6 +3,7 @@
  * SVG, PNG and CSV export, embed mode, the printed overview and region report, and "changed since your
  * last visit".
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BASE, openPage, useBrowser, regionState, waitForColoredMap } from './browser';
@@ -304,6 +305,102 @@ describe('print', () => {
     expect(inside).toBe(true);
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    await page.close();
+  });
+});
+
+/** The text of a PDF as poppler's pdftotext reads it (what a reader can find on the paper). */
+const pdfText = (pdf: Buffer) => execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString();
+
+describe('print on A4', () => {
+  const years = d.surveys.map((s) => s.year);
+  /** True when the element is laid out and drawn (not display:none, not hidden, has a size). */
+  const visible = (page: import('playwright-core').Page, sel: string) =>
+    page.evaluate(
+      (s) =>
+        [...document.querySelectorAll(s)].filter((el) => {
+          const r = el.getBoundingClientRect();
+          return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
+        }).length,
+      sel,
+    );
+
+  it.each([
+    ['1440 px', { width: 1440, height: 900 }],
+    ['390 px (a phone)', { width: 390, height: 844 }],
+  ])(
+    'prints the overview from a %s screen: summary, map, legend, every survey year and the sources',
+    async (_w, viewport) => {
+      const { page, problems } = await openPage(browser(), '/', viewport);
+      await waitForColoredMap(page);
+      await page.emulateMedia({ media: 'print' });
+      expect(await visible(page, '[data-testid="summary"]')).toBe(1);
+      expect(await visible(page, '[data-testid="map"] svg path.region')).toBe(21);
+      expect(await visible(page, '[data-testid="legend"]')).toBe(1);
+      // The national chart, drawn for paper even where a phone never scrolled to it.
+      const ticks = page.locator('[data-testid="overview"] [data-testid="print-chart"] svg text.tick');
+      await expect.poll(() => ticks.count()).toBeGreaterThan(0);
+      const labels = await ticks.allTextContents();
+      for (const y of years) expect(labels.some((l) => l.startsWith(String(y)))).toBe(true);
+      expect(await visible(page, '[data-testid="overview"] [data-testid="print-chart"] svg')).toBe(1);
+      // No controls on paper.
+      for (const sel of [
+        '.controls',
+        '[data-testid="downloads"]',
+        '[data-testid="map"] .zoom button',
+        '.link-button',
+        '.site-footer a[download]',
+      ])
+        expect([sel, await visible(page, sel)]).toEqual([sel, 0]);
+      const text = pdfText(await page.pdf({ format: 'A4' }));
+      const pages = text.split('\f').filter((p) => p.trim()).length;
+      expect(pages).toBeLessThanOrEqual(2);
+      // The chart's year axis, whole, and the sources with the address of the view printed.
+      const axis = text.split('\n').find((l) => years.every((y) => l.includes(String(y))));
+      expect(axis).toBeDefined();
+      expect(text).toContain('Källor');
+      for (const s of d.context.sources) expect(text.replace(/\s+/g, ' ')).toContain(s.title.slice(0, 30));
+      expect(text).toMatch(/Utskrivet från: http:\/\/\S+\//);
+      expect(problems.errors).toEqual([]);
+      await page.close();
+    },
+  );
+
+  it('prints a region report’s charts at the page’s width, with readable axes', async () => {
+    const { page, problems } = await openPage(browser(), '/?region=SE-AB');
+    await page.waitForSelector('[data-testid="panel"] [data-testid="chart"]');
+    await page.emulateMedia({ media: 'print' });
+    // The media change reaches the page as an event: drawn for paper once it has.
+    const printCharts = page.locator('[data-testid="panel"] [data-testid="print-chart"] svg');
+    await expect.poll(() => printCharts.count()).toBe(3);
+    const charts = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="panel"] [data-testid="print-chart"] svg')].map((svg) => {
+        const r = svg.getBoundingClientRect();
+        const scale = r.width / (svg as SVGSVGElement).viewBox.baseVal.width;
+        const tick = svg.querySelector('text.tick')!;
+        return {
+          width: r.width,
+          height: r.height,
+          // The axis labels' size as printed, in points (1 CSS px = 0.75 pt).
+          tickPt: parseFloat(getComputedStyle(tick).fontSize) * scale * 0.75,
+          ticks: [...svg.querySelectorAll('text.tick')].map((t) => t.textContent),
+        };
+      }),
+    );
+    // The decision class per survey, the share and the doctors per inhabitant.
+    expect(charts).toHaveLength(3);
+    for (const c of charts) {
+      expect(c.width).toBeGreaterThanOrEqual(600);
+      expect(c.height).toBeGreaterThanOrEqual(200);
+      expect(c.tickPt).toBeGreaterThanOrEqual(8);
+    }
+    expect(charts[0]!.ticks).toEqual(expect.arrayContaining(years.map(String)));
+    expect(await visible(page, '[data-testid="panel"] canvas')).toBe(0);
+    const text = pdfText(await page.pdf({ format: 'A4' }));
+    // Every class on the decision chart's axis, the longest whole.
+    expect(text).toContain('Beslut och politiskt beslutad plan med målår');
+    expect(text).toMatch(/Västra Götaland\s+95\s%/);
+    expect(problems.errors).toEqual([]);
     await page.close();
   });
 });

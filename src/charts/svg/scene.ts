@@ -1,12 +1,22 @@
 /**
- * The national overview's charts laid out for SVG, from the same specs Chart.js draws in the
- * region panel (configs.ts). Drawn as SVG they need no chart library on a first visit (Chart.js
- * is 58 KB gzipped) and update with a metric switch as cheaply as text. Two shapes, the two the overview shows: stacked columns with a line (regions per decision
- * class and the reported count, per survey) and ranked horizontal bars with a reference line.
+ * The charts laid out for SVG, from the same specs Chart.js draws in the region panel
+ * (chartjs/config.ts). Drawn as SVG they need no chart library on a first visit (Chart.js is
+ * 58 KB gzipped) and update with a metric switch as cheaply as text. The overview shows two
+ * shapes: stacked columns with a line (regions per decision class and the reported count, per
+ * survey) and ranked horizontal bars with a reference line. On paper every chart, the panel's
+ * three included, is drawn from here at the page's width (PRINT_WIDTH): a canvas keeps the size
+ * it had on screen.
  *
  * Pure layout: numbers in, positioned shapes out; SvgChart.svelte only draws them.
  */
-import { niceStep, type BarsSpec, type ColumnsSpec } from '../spec';
+import {
+  niceStep,
+  type BarsSpec,
+  type ChartSpec,
+  type ColumnsSpec,
+  type PointShape,
+  type StepsSpec,
+} from '../spec';
 import { textOn } from '../../domain/palette';
 
 export interface SvgRect {
@@ -27,6 +37,8 @@ export interface SvgText {
   role: 'tick' | 'value' | 'title' | 'ref' | 'inside-dark' | 'inside-light';
   /** Rotated a quarter turn anticlockwise about (x, y) (the vertical axis title). */
   rotate?: boolean;
+  /** Drawn bold: the chosen region's label. */
+  strong?: boolean;
 }
 export interface SvgLine {
   x1: number;
@@ -39,6 +51,9 @@ export interface SvgPoint {
   cx: number;
   cy: number;
   title: string;
+  /** The mark's shape and fill (the steps chart's known, inferred and unknown answers); a plain dot when absent. */
+  shape?: PointShape;
+  fill?: string;
 }
 export interface SvgScene {
   width: number;
@@ -177,9 +192,23 @@ export function barsScene(spec: BarsSpec, width: number, height: number, tick: T
       fill: spec.bars[i]!.color,
       title: `${label}: ${text}`,
     });
-    scene.texts.push({ x: m.left - 6, y: y + row / 2 + 4, text: label, anchor: 'end', role: 'tick' });
-    // The value sits inside the bar's end where it fits, else just past it.
-    const inside = w > textWidth(text) + 10;
+    scene.texts.push({
+      x: m.left - 6,
+      y: y + row / 2 + 4,
+      text: label,
+      anchor: 'end',
+      role: 'tick',
+      strong: spec.bars[i]!.emphasis,
+    });
+    // The value sits inside the bar's end where it fits, else just past it; of the two, one that
+    // the dashed reference line does not cross (a label struck through by the line is unreadable).
+    const tw = textWidth(text);
+    const rx = px(ref.value);
+    const clear = (from: number, to: number) => rx < from - 3 || rx > to + 3;
+    const fits = w > tw + 10;
+    const insideClear = fits && clear(m.left + w - 5 - tw, m.left + w - 5);
+    const outsideClear = clear(m.left + w + 4, m.left + w + 4 + tw);
+    const inside = fits && (insideClear || !outsideClear);
     scene.texts.push({
       x: inside ? m.left + w - 5 : m.left + w + 4,
       y: y + row / 2 + 4,
@@ -203,14 +232,83 @@ export function barsScene(spec: BarsSpec, width: number, height: number, tick: T
   return scene;
 }
 
-/** The scene for a spec: ranked bars or stacked columns (the kinds the SVG renderer draws). */
-export function chartScene(
-  spec: ColumnsSpec | BarsSpec,
-  width: number,
-  height: number,
-  tick: TickFormat,
-): SvgScene {
-  return spec.kind === 'bars'
-    ? barsScene(spec, width, height, tick)
-    : columnsScene(spec, width, height, tick);
+/**
+ * One point per category on an ordered scale of levels (top to bottom), joined by a line that
+ * steps halfway between categories: the region panel's decision class in each survey. The left
+ * margin is as wide as the longest level's label, so no label is cut.
+ */
+export function stepsScene(spec: StepsSpec, width: number, height: number): SvgScene {
+  const cats = spec.categories;
+  const m = { left: 12 + Math.max(0, ...spec.levels.map(textWidth)), right: 16, top: 10, bottom: 24 };
+  const pw = Math.max(10, width - m.left - m.right);
+  const ph = Math.max(10, height - m.top - m.bottom);
+  const row = ph / Math.max(1, spec.levels.length - 1);
+  const band = pw / Math.max(1, cats.length);
+  const px = (i: number) => m.left + band * i + band / 2;
+  const py = (level: number) => m.top + row * level;
+
+  const scene: SvgScene = { width, height, lines: [], rects: [], overlay: [], points: [], texts: [] };
+  spec.levels.forEach((label, l) => {
+    scene.lines.push({ x1: m.left, x2: m.left + pw, y1: py(l), y2: py(l), role: 'grid' });
+    scene.texts.push({ x: m.left - 8, y: py(l) + 4, text: label, anchor: 'end', role: 'tick' });
+  });
+  scene.lines.push({ x1: m.left, x2: m.left + pw, y1: m.top + ph, y2: m.top + ph, role: 'axis' });
+  cats.forEach((c, i) =>
+    scene.texts.push({ x: px(i), y: m.top + ph + 18, text: c, anchor: 'middle', role: 'tick' }),
+  );
+  const pts = spec.points.map((p, i) => ({ ...p, cx: px(i), cy: py(p.level) }));
+  for (let i = 1; i < pts.length; i++) {
+    const a = pts[i - 1]!;
+    const b = pts[i]!;
+    const mid = (a.cx + b.cx) / 2;
+    scene.overlay.push(
+      { x1: a.cx, y1: a.cy, x2: mid, y2: a.cy, role: 'series' },
+      { x1: mid, y1: a.cy, x2: mid, y2: b.cy, role: 'series' },
+      { x1: mid, y1: b.cy, x2: b.cx, y2: b.cy, role: 'series' },
+    );
+  }
+  pts.forEach((p, i) =>
+    scene.points.push({
+      cx: p.cx,
+      cy: p.cy,
+      shape: p.shape,
+      fill: p.color,
+      title: `${cats[i]}: ${spec.levels[p.level] ?? ''}`,
+    }),
+  );
+  return scene;
+}
+
+/** The scene for a spec: ranked bars, stacked columns or a region's steps. */
+export function chartScene(spec: ChartSpec, width: number, height: number, tick: TickFormat): SvgScene {
+  switch (spec.kind) {
+    case 'bars':
+      return barsScene(spec, width, height, tick);
+    case 'columns':
+      return columnsScene(spec, width, height, tick);
+    case 'steps':
+      return stepsScene(spec, width, height);
+  }
+}
+
+/**
+ * The width every chart is laid out at on paper, in CSS pixels: an A4 page's 180 mm between the
+ * 15 mm margins (global.css's @page). Laid out at the page's own width, the charts' 11.5 px type
+ * prints at 8.6 pt, whatever the width of the screen the page was printed from.
+ */
+export const PRINT_WIDTH = 680;
+
+/**
+ * A chart's height on paper: room for every bar's or level's label at print size (a region
+ * report's rank charts have a row for each of up to 21 regions).
+ */
+export function printHeight(spec: ChartSpec): number {
+  switch (spec.kind) {
+    case 'bars':
+      return 46 + 17 * spec.bars.length;
+    case 'columns':
+      return 260;
+    case 'steps':
+      return 40 + 24 * Math.max(1, spec.levels.length - 1);
+  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reportSourceLine, shortSourceLabel, sourceLabel } from '../../../src/data/sources';
+import { metricSource, reportSourceLine, shortSourceLabel, sourceLabel } from '../../../src/data/sources';
 import { loadDataset } from '../helpers';
 
 const d = await loadDataset();
@@ -29,5 +29,15 @@ describe('reportSourceLine', () => {
       expect(line.endsWith(reportSourceLine(line))).toBe(true);
     }
     expect(reportSourceLine('Uträkningen är Läkarförbundets.')).toBe('Uträkningen är Läkarförbundets.');
+  });
+});
+
+describe('metricSource: what the embed and the image cite for each metric', () => {
+  it('cites the survey for decisions, the share’s and the gap’s own tables otherwise', () => {
+    const survey = d.surveys.at(-1)!;
+    expect(metricSource(d, 'decision', survey)).toBe(survey.source);
+    expect(metricSource(d, 'decision', null)).toBeNull();
+    expect(metricSource(d, 'share', survey)).toBe(d.namedGpShare.source);
+    expect(metricSource(d, 'gap', null)).toBe(d.doctorGap.source);
   });
 });

@@ -3,7 +3,14 @@ import type { Dataset } from '../../../../src/data/schema';
 import { gapRankChart, shareRankChart } from '../../../../src/charts/ranks';
 import { nationalChart } from '../../../../src/charts/national';
 import { niceStep } from '../../../../src/charts/spec';
-import { barsScene, chartScene, columnsScene, type SvgScene } from '../../../../src/charts/svg/scene';
+import {
+  barsScene,
+  chartScene,
+  columnsScene,
+  PRINT_WIDTH,
+  printHeight,
+  type SvgScene,
+} from '../../../../src/charts/svg/scene';
 import { deriveSeries, type Series } from '../../../../src/data/series';
 import { DICTS, loadDataset } from '../../helpers';
 import { formatNumber } from '../../../../src/i18n/format';
@@ -118,5 +125,55 @@ describe('barsScene: regions ranked, with the reference line', () => {
     const per = s.rects[0]!.w / values[0]!;
     expect((s.overlay[0]!.x1 - s.rects[0]!.x) / per).toBeCloseTo(1100, 6);
     expect(texts(s, 'tick')).toContain('Blekinge');
+  });
+});
+
+describe('stepsScene and print sizes: every chart on paper, the panel’s included', () => {
+  it('lays out a region’s decision class per survey with every level and year, none cut', async () => {
+    const { regionStatusChart } = await import('../../../../src/features/panel/statusChart');
+    const spec = regionStatusChart(d, series, 'SE-AB', DICTS.sv, 'sv');
+    const s = chartScene(spec, PRINT_WIDTH, printHeight(spec), tick);
+    expect(texts(s, 'tick')).toEqual(expect.arrayContaining([...spec.levels, ...spec.categories]));
+    expect(spec.categories).toEqual(d.surveys.map((x) => String(x.year)));
+    // The longest level ("Beslut och politiskt beslutad plan med målår") starts inside the chart.
+    const longest = Math.max(...spec.levels.map((l) => l.length));
+    const grid = s.lines.filter((l) => l.role === 'grid');
+    expect(Math.min(...grid.map((l) => l.x1))).toBeGreaterThanOrEqual(longest * 6.4);
+    // One mark per survey, on its level's row, in its class colour and shape.
+    expect(s.points.map((p) => p.shape)).toEqual(spec.points.map((p) => p.shape));
+    expect(s.points.map((p) => p.fill)).toEqual(spec.points.map((p) => p.color));
+    s.points.forEach((p, i) => expect(p.cy).toBeCloseTo(grid[spec.points[i]!.level]!.y1, 6));
+    for (const p of s.points) expect(p.cx).toBeLessThanOrEqual(PRINT_WIDTH);
+  });
+
+  it('gives each rank bar at least 17 px on paper and draws the chosen region bold', () => {
+    const spec = shareRankChart(d, 'SE-AB', DICTS.sv, 'sv');
+    const s = chartScene(spec, PRINT_WIDTH, printHeight(spec), tick);
+    for (const r of s.rects) expect(r.h / 0.8).toBeGreaterThanOrEqual(17);
+    expect(s.texts.filter((t) => t.strong).map((t) => t.text)).toEqual(['Stockholm']);
+    expect(s.width).toBe(PRINT_WIDTH);
+  });
+});
+
+describe('barsScene: value labels clear of the reference line', () => {
+  it.each([
+    ['share', 400],
+    ['share', PRINT_WIDTH],
+    ['gap', 400],
+    ['gap', PRINT_WIDTH],
+  ] as const)('no %s value label is crossed by the dashed line (%d px)', (metric, width) => {
+    const spec =
+      metric === 'share'
+        ? shareRankChart(d, 'SE-AB', DICTS.sv, 'sv')
+        : gapRankChart(d, null, 1100, DICTS.sv, 'sv');
+    const s = barsScene(spec, width, printHeight(spec), tick);
+    const rx = s.overlay.find((l) => l.role === 'ref')!.x1;
+    const values = s.texts.filter((t) => ['value', 'inside-dark', 'inside-light'].includes(t.role));
+    expect(values).toHaveLength(spec.bars.length);
+    for (const t of values) {
+      const w = t.text.length * 6.4;
+      const [from, to] = t.anchor === 'end' ? [t.x - w, t.x] : [t.x, t.x + w];
+      expect([t.text, rx < from - 3 || rx > to + 3]).toEqual([t.text, true]);
+    }
   });
 });
