@@ -280,6 +280,13 @@ describe('print', () => {
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
     expect(pdf.length).toBeGreaterThan(30_000);
+    // No blank pages: the phone sheet's room below the page (A4 is a narrow screen to the CSS)
+    // and a long quote kept whole once pushed the sources onto a seventh page of their own.
+    const pages = pdfText(pdf)
+      .split('\f')
+      .filter((p) => p.trim());
+    expect(pages.length).toBeLessThanOrEqual(5);
+    expect(pages.at(-1)).toMatch(/Beslut om riktvärdet/);
     await page.close();
   });
 
