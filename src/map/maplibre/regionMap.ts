@@ -15,7 +15,7 @@ import {
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { RegionCode } from '../../data/schema';
-import { frame, GEOMETRY, ZOOM_RANGE } from '../geometry';
+import { frame, GEOMETRY, unproject, ZOOM_RANGE } from '../geometry';
 import type { RegionLook } from '../model';
 import { HATCH } from '../patterns';
 import { whenDrawn, type GpuWait } from './whenDrawn';
@@ -56,6 +56,12 @@ export interface RegionMapHandle {
   setLooks(looks: readonly RegionLook[]): void;
   /** Screen position (in the container) of a region's label point. */
   labelPoint(code: RegionCode): { x: number; y: number } | null;
+  /** Screen position (in the container) of a point in path units (geometry.ts): where a name label stands. */
+  project(at: readonly [number, number]): { x: number; y: number };
+  /** The camera's zoom. */
+  zoom(): number;
+  /** Calls `listener` whenever the camera moves; returns the unsubscribe. */
+  onMove(listener: () => void): () => void;
   /** Resolves when the map has rendered everything it was given and it is on screen. */
   idle(): Promise<void>;
   /** Relabels MapLibre's controls in another language. */
@@ -270,6 +276,15 @@ export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMap
       if (!ll) return null;
       const p = map.project(ll);
       return { x: p.x, y: p.y };
+    },
+    project(at) {
+      const p = map.project(unproject(at));
+      return { x: p.x, y: p.y };
+    },
+    zoom: () => map.getZoom(),
+    onMove(listener) {
+      map.on('move', listener);
+      return () => void map.off('move', listener);
     },
     async idle() {
       // Nothing is on screen before the full frame is shown.
