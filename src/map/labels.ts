@@ -43,7 +43,7 @@ export const PLACEMENT: Record<RegionCode, Placement> = {
   'SE-W': { side: 'inside', at: [14.3, 61.0] },
   'SE-S': { side: 'inside', at: [13.1, 60.05] },
   'SE-O': { side: 'inside', at: [12.25, 58.7], wrap: true },
-  'SE-E': { side: 'inside', at: [16.45, 58.15] },
+  'SE-E': { side: 'inside', at: [15.6, 58.15] },
   'SE-M': { side: 'inside', at: [13.55, 55.95] },
   'SE-U': { side: 'east' },
   'SE-C': { side: 'east' },
@@ -139,6 +139,19 @@ export function spread(wanted: readonly number[], step: number, min: number, max
   return out;
 }
 
+/**
+ * Ink kept off a region's label point (CSS pixels): that point is where the tooltip points and
+ * where a colour can be read off the map, so a name stands just above or below it.
+ */
+export const ANCHOR_CLEARANCE = 4;
+
+/** A label centre `c` of a block `height` tall, moved up or down just enough to leave `anchor` clear. */
+function clearOf(c: { x: number; y: number }, height: number, anchor: { x: number; y: number }) {
+  const half = height / 2 + ANCHOR_CLEARANCE;
+  if (Math.abs(c.y - anchor.y) >= half) return c;
+  return { x: c.x, y: c.y <= anchor.y ? anchor.y - half : anchor.y + half };
+}
+
 /** The screen point of a [lon, lat] in frame `f`. */
 const screen = (f: Frame, lonLat: [number, number]) => toScreen(f, project(lonLat));
 /** A screen point of frame `f` in path units. */
@@ -171,9 +184,9 @@ export function layoutLabels(
       continue;
     }
     const lines = p.wrap && name.includes(' ') ? name.split(' ') : [name];
-    const c = p.at ? screen(f, p.at) : anchor;
     const width = Math.max(...lines.map(measure));
     const height = lines.length * LABEL_LINE_HEIGHT;
+    const c = clearOf(p.at ? screen(f, p.at) : anchor, height, anchor);
     labels.push({
       code: r.code,
       side: 'inside',
@@ -202,7 +215,15 @@ export function layoutLabels(
       const y = ys[i]!;
       const x = edge;
       const end = { x: side === 'west' ? x + GAP : x - GAP, y };
-      const leader: [{ x: number; y: number }, { x: number; y: number }] = [end, c.anchor];
+      // The leader stops short of the label point, which stays clear (ANCHOR_CLEARANCE).
+      const dx = c.anchor.x - end.x;
+      const dy = c.anchor.y - end.y;
+      const len = Math.hypot(dx, dy) || 1;
+      const tip = {
+        x: c.anchor.x - (dx / len) * ANCHOR_CLEARANCE,
+        y: c.anchor.y - (dy / len) * ANCHOR_CLEARANCE,
+      };
+      const leader: [{ x: number; y: number }, { x: number; y: number }] = [end, tip];
       labels.push({
         code: c.code,
         side,
@@ -218,7 +239,7 @@ export function layoutLabels(
           height: LABEL_LINE_HEIGHT,
         },
         leader,
-        leaderAt: [pathUnits(f, end), pathUnits(f, c.anchor)],
+        leaderAt: [pathUnits(f, end), pathUnits(f, tip)],
       });
     }
   }
@@ -261,4 +282,51 @@ export function shownLabels(layout: LabelLayout, selected: RegionCode | null, f:
       leaderAt: null,
     },
   ];
+}
+
+/** How much closer than the national framing a view must be for its names to stand on the regions themselves. */
+export const CLOSE_ZOOM = 0.5;
+
+/**
+ * The names in a close view `f` (a chosen region framed, or the reader's zoom): each region's
+ * name on its own label point, no leaders, the chosen region first, then the others north to
+ * south, each left out where it would leave the view or touch one already placed.
+ */
+export function closeLabels(
+  names: Partial<Record<RegionCode, string>>,
+  f: Frame,
+  selected: RegionCode | null,
+  measure: (text: string) => number = (t) => approxTextWidth(t),
+): PlacedLabel[] {
+  const order = [...GEOMETRY.regions].sort(
+    (a, b) => Number(b.code === selected) - Number(a.code === selected) || a.at[1] - b.at[1],
+  );
+  const out: PlacedLabel[] = [];
+  // Every region's label point stays clear, as in the national layout.
+  const points = GEOMETRY.regions.map((r) => toScreen(f, r.at));
+  for (const r of order) {
+    const name = mapName(names[r.code] ?? r.code);
+    const a = toScreen(f, r.at);
+    const c = clearOf({ x: a.x, y: a.y - 1 }, LABEL_LINE_HEIGHT, a);
+    const width = measure(name);
+    const box = { x: c.x - width / 2, y: c.y - LABEL_LINE_HEIGHT / 2, width, height: LABEL_LINE_HEIGHT };
+    const m = ANCHOR_CLEARANCE;
+    const onPoint = points.some(
+      (q) => q.x > box.x - m && q.x < box.x + width + m && q.y > box.y - m && q.y < box.y + box.height + m,
+    );
+    if (onPoint || !inside(box, f.width, f.height) || out.some((o) => overlaps(o.box, box))) continue;
+    out.push({
+      code: r.code,
+      side: 'inside',
+      lines: [name],
+      align: 'middle',
+      x: c.x,
+      y: c.y,
+      at: pathUnits(f, c),
+      box,
+      leader: null,
+      leaderAt: null,
+    });
+  }
+  return out;
 }

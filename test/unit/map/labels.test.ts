@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { frame, GEOMETRY, toScreen } from '../../../src/map/geometry';
+import { frame, GEOMETRY, regionFrame, toScreen } from '../../../src/map/geometry';
 import {
+  ANCHOR_CLEARANCE,
   approxTextWidth,
+  closeLabels,
   inside,
   layoutLabels,
   mapName,
@@ -61,6 +63,25 @@ describe('map labels', () => {
     expect(fits).toBe(true);
   });
 
+  it('keeps every region’s label point clear of ink (where the tooltip points and a colour is read)', async () => {
+    const { labels } = layoutLabels(await names(), DESKTOP);
+    const close = closeLabels(await names(), regionFrame('SE-K', 608, 550), 'SE-K');
+    for (const [f, list] of [
+      [DESKTOP, labels],
+      [regionFrame('SE-K', 608, 550), close],
+    ] as const)
+      for (const r of GEOMETRY.regions) {
+        const a = toScreen(f, r.at);
+        for (const l of list) {
+          const b = l.box;
+          const m = ANCHOR_CLEARANCE - 0.5;
+          const covers =
+            a.x > b.x - m && a.x < b.x + b.width + m && a.y > b.y - m && a.y < b.y + b.height + m;
+          expect(covers, `${r.code}'s point under ${l.code}'s label`).toBe(false);
+        }
+      }
+  });
+
   it('no leader line runs through another label', async () => {
     const { labels } = layoutLabels(await names(), DESKTOP);
     for (const l of labels) {
@@ -86,8 +107,9 @@ describe('map labels', () => {
       const r = GEOMETRY.regions.find((x) => x.code === l.code)!;
       if (small.includes(l.code)) {
         expect(l.side, l.code).not.toBe('inside');
-        // The leader ends at the region's own label point.
-        expect(l.leader![1]).toEqual(toScreen(DESKTOP, r.at));
+        // The leader points at the region's own label point, stopping just short of it.
+        const a = toScreen(DESKTOP, r.at);
+        expect(Math.hypot(l.leader![1].x - a.x, l.leader![1].y - a.y)).toBeCloseTo(ANCHOR_CLEARANCE, 6);
       } else {
         expect(l.side, l.code).toBe('inside');
         expect(inRegion(l.at, r.d), `${l.code}'s label centre lies in its region`).toBe(true);
@@ -124,5 +146,18 @@ describe('map labels', () => {
     expect(spread([10, 12, 14], 10, 0, 100)).toEqual([10, 20, 30]);
     expect(spread([90, 95, 99], 10, 0, 100)).toEqual([80, 90, 100]);
     expect(spread([-5], 10, 6, 100)).toEqual([6]);
+  });
+
+  it('in a region’s close view the names stand on the regions: the chosen one first, none overlapping', async () => {
+    const f = regionFrame('SE-K', 608, 550);
+    const labels = closeLabels(await names(), f, 'SE-K');
+    expect(labels[0]!.code).toBe('SE-K');
+    expect(labels.map((l) => l.code)).toEqual(expect.arrayContaining(['SE-M', 'SE-G', 'SE-H']));
+    for (const a of labels) {
+      expect(inside(a.box, f.width, f.height), a.code).toBe(true);
+      expect(a.leader).toBeNull();
+      for (const b of labels)
+        if (a !== b) expect(overlaps(a.box, b.box), `${a.code} × ${b.code}`).toBe(false);
+    }
   });
 });
