@@ -91,3 +91,46 @@ describe('region panel charts at 1440 × 900', () => {
     },
   );
 });
+
+describe('hatched badges', () => {
+  it('text on a hatched badge stands on a solid backing with contrast ≥ 4.5:1', async () => {
+    // Stockholm: inferred classes (hatched over the colour); Halland: unknown in 2025 (grey).
+    for (const code of ['SE-AB', 'SE-N']) {
+      const { page } = await openPage(browser(), `/?region=${code}`);
+      const badges = page.locator('[data-testid="panel"] .badge:is(.pattern-inferred, .pattern-unknown)');
+      await badges.first().waitFor();
+      const found = await badges.evaluateAll((els) => {
+        const rgb = (c: string) =>
+          c
+            .match(/[\d.]+/g)!
+            .slice(0, 3)
+            .map(Number);
+        const lum = (c: string) => {
+          const [r, g, b] = rgb(c).map((v) => {
+            const s = v / 255;
+            return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+          });
+          return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+        };
+        return els.map((badge) => {
+          const text = badge.querySelector('.badge-text');
+          if (!text) return { text: badge.textContent, ratio: 0, solid: false };
+          const s = getComputedStyle(text);
+          const [a, b] = [lum(s.color), lum(s.backgroundColor)].sort((x, y) => y - x);
+          return {
+            text: text.textContent,
+            ratio: (a! + 0.05) / (b! + 0.05),
+            // A solid backing: an opaque colour and no stripes under the text.
+            solid: s.backgroundImage === 'none' && !/rgba\(.*, 0\)/.test(s.backgroundColor),
+          };
+        });
+      });
+      expect(found.length).toBeGreaterThan(0);
+      for (const f of found) {
+        expect(f.solid, f.text!).toBe(true);
+        expect(f.ratio, f.text!).toBeGreaterThanOrEqual(4.5);
+      }
+      await page.close();
+    }
+  });
+});
