@@ -134,3 +134,21 @@ describe('hatched badges', () => {
     }
   });
 });
+
+describe('the side column at 1440 × 900', () => {
+  it.each(['/', '/?metric=share', '/?lang=en&metric=gap'])(
+    '%s: the overview and its notes are shown whole, not cut at a box’s foot',
+    async (path) => {
+      const { page } = await openPage(browser(), path);
+      await waitForColoredMap(page);
+      const aside = page.locator('aside.secondary');
+      await aside.locator('h2').first().waitFor();
+      const { scroll, client } = await aside.evaluate((el) => ({
+        scroll: el.scrollHeight,
+        client: el.clientHeight,
+      }));
+      expect(scroll).toBeLessThanOrEqual(client);
+      await page.close();
+    },
+  );
+});
