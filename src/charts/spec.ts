@@ -89,3 +89,16 @@ export function niceStep(max: number, count = 5): number {
   const m = raw / p;
   return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
 }
+
+/**
+ * A category label set on at most two lines of at most about `max` characters, broken at the
+ * space nearest the middle ("Beslut och politiskt beslutad plan med målår" on two lines): the
+ * panel's axis has room for half a sentence, not a whole one. Short labels stay on one line.
+ */
+export function wrapLabel(text: string, max = 24): string[] {
+  if (text.length <= max) return [text];
+  let best = -1;
+  for (let i = text.indexOf(' '); i !== -1; i = text.indexOf(' ', i + 1))
+    if (best === -1 || Math.abs(i - text.length / 2) < Math.abs(best - text.length / 2)) best = i;
+  return best === -1 ? [text] : [text.slice(0, best), text.slice(best + 1)];
+}

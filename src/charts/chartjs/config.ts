@@ -11,6 +11,7 @@ import {
   type PointShape,
   type RefLine,
   type StepsSpec,
+  wrapLabel,
 } from '../spec';
 
 declare module 'chart.js' {
@@ -31,7 +32,15 @@ export const FONT = { family: 'system-ui, -apple-system, "Segoe UI", Roboto, san
 const baseOptions = (locale: string) =>
   ({ responsive: true, maintainAspectRatio: false, animation: false, locale }) as const;
 
-/** Draws a dashed vertical reference line (options under `options.plugins.refLine`) on horizontal bars. */
+/** Space above the bars (CSS pixels) where the reference line's label stands, clear of every bar. */
+export const REF_LABEL_SPACE = 18;
+
+/**
+ * Draws a dashed vertical reference line (options under `options.plugins.refLine`) on horizontal
+ * bars, its label above the plot area (in the REF_LABEL_SPACE the bars leave free), so it never
+ * lies over a bar or a bar's end. The label's drawn box is recorded on the canvas
+ * (`data-ref-label`, x y width height in CSS pixels) for the browser test that checks it.
+ */
 export const refLinePlugin: Plugin<'bar'> = {
   id: 'refLine',
   afterDatasetsDraw(chart, _args, opts) {
@@ -53,7 +62,17 @@ export const refLinePlugin: Plugin<'bar'> = {
     ctx.fillStyle = '#222';
     ctx.font = `600 12px ${FONT.family}`;
     ctx.textAlign = px > (chart.chartArea.left + chart.chartArea.right) / 2 ? 'right' : 'left';
-    ctx.fillText(o.label, px + (ctx.textAlign === 'right' ? -4 : 4), top + 10);
+    ctx.textBaseline = 'alphabetic';
+    // Above the plot area: the line's top end is where the label starts.
+    const tx = px + (ctx.textAlign === 'right' ? -4 : 4);
+    const ty = top - 5;
+    ctx.fillText(o.label, tx, ty);
+    const w = ctx.measureText?.(o.label)?.width ?? 0;
+    const canvas = (chart as { canvas?: HTMLCanvasElement }).canvas;
+    if (canvas?.dataset)
+      canvas.dataset.refLabel = [ctx.textAlign === 'right' ? tx - w : tx, ty - 12, w, 15]
+        .map((v) => Math.round(v * 10) / 10)
+        .join(' ');
     ctx.restore();
   },
 };
@@ -126,6 +145,7 @@ function bars(spec: BarsSpec, locale: string): ChartConfiguration<'bar'> {
     options: {
       indexAxis: 'y',
       ...baseOptions(locale),
+      layout: { padding: { top: REF_LABEL_SPACE } },
       scales: {
         x: { min: 0, ...(spec.max !== null ? { max: spec.max } : {}), ticks: { font: FONT } },
         y: {
@@ -184,7 +204,13 @@ function steps(spec: StepsSpec, locale: string): ChartConfiguration<'line', Arra
       ...baseOptions(locale),
       scales: {
         x: { grid: { display: false }, ticks: { font: FONT } },
-        y: { type: 'category', labels: spec.levels, ticks: { font: { ...FONT, size: 11 } } },
+        // Long class names on two lines: on one, Chart.js gives the axis at most half the chart's
+        // width and cut "Beslut och politiskt beslutad plan med målår" at the canvas edge.
+        y: {
+          type: 'category',
+          labels: spec.levels,
+          ticks: { font: { ...FONT, size: 11 }, callback: (_v, i) => wrapLabel(spec.levels[i] ?? '') },
+        },
       },
       plugins: { legend: { display: false } },
     },

@@ -15,7 +15,7 @@ import {
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { RegionCode } from '../../data/schema';
-import { frame, GEOMETRY, ZOOM_RANGE } from '../geometry';
+import { frame, GEOMETRY, unproject, ZOOM_RANGE } from '../geometry';
 import type { RegionLook } from '../model';
 import { HATCH } from '../patterns';
 import { whenDrawn, type GpuWait } from './whenDrawn';
@@ -47,6 +47,8 @@ export interface RegionMapOptions {
   onShown: (shown: boolean) => void;
   /** MapLibre control labels in the interface language. */
   locale: Record<string, string>;
+  /** The camera to start at (the SVG map's view); Sweden fitted to the container by default. */
+  start?: { center: [number, number]; zoom: number };
 }
 
 export interface RegionMapHandle {
@@ -56,12 +58,25 @@ export interface RegionMapHandle {
   setLooks(looks: readonly RegionLook[]): void;
   /** Screen position (in the container) of a region's label point. */
   labelPoint(code: RegionCode): { x: number; y: number } | null;
+  /** Screen position (in the container) of a point in path units (geometry.ts): where a name label stands. */
+  project(at: readonly [number, number]): { x: number; y: number };
+  /** The camera's zoom and centre [lon, lat]. */
+  zoom(): number;
+  center(): [number, number];
+  /** Calls `listener` whenever the camera moves; returns the unsubscribe. */
+  onMove(listener: () => void): () => void;
   /** Resolves when the map has rendered everything it was given and it is on screen. */
   idle(): Promise<void>;
   /** Relabels MapLibre's controls in another language. */
   setLocale(locale: Record<string, string>): void;
   /** Zooms in (+1) or out (−1) about the centre, as the zoom buttons do. */
   zoomBy(delta: number): void;
+  /**
+   * Moves the camera to `center` and `zoom`: eased over `duration` ms (0 jumps). A move the
+   * dashboard asks for on its own (`chosen` false: the map resized) leaves a camera the reader
+   * has moved alone; a chosen one (a region opened or closed) always moves it.
+   */
+  setCamera(center: [number, number], zoom: number, duration: number, chosen: boolean): void;
   destroy(): void;
 }
 
@@ -77,7 +92,7 @@ const LABELS = new Map(GEOMETRY.regions.map((r) => [r.code, r.label]));
  */
 export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMapHandle> {
   performance.mark('map:create');
-  const start = frame(opts.container.clientWidth, opts.container.clientHeight);
+  const start = opts.start ?? frame(opts.container.clientWidth, opts.container.clientHeight);
   const map = new MlMap({
     container: opts.container,
     style: buildStyle(new URL(import.meta.env.BASE_URL, location.href).href),
@@ -238,7 +253,7 @@ export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMap
     opts.onSelect((f?.properties?.code ?? null) as RegionCode | null);
   });
 
-  // Keep all of Sweden in view when the container changes size, unless the reader has moved.
+  // The camera follows the dashboard's view (setCamera) unless the reader has moved it.
   let userMoved = false;
   let size = [opts.container.clientWidth, opts.container.clientHeight].join();
   map.on('movestart', (e) => {
@@ -246,14 +261,11 @@ export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMap
   });
   const ro = new ResizeObserver(() => {
     // The observer also reports the size the map was created at: resizing then would only cost
-    // an extra frame.
+    // an extra frame. The view for the new size comes through setCamera.
     const next = [opts.container.clientWidth, opts.container.clientHeight].join();
     if (next === size) return;
     size = next;
     map.resize();
-    if (userMoved) return;
-    const f = frame(opts.container.clientWidth, opts.container.clientHeight);
-    map.jumpTo({ center: f.center, zoom: f.zoom });
   });
   ro.observe(opts.container);
 
@@ -270,6 +282,16 @@ export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMap
       if (!ll) return null;
       const p = map.project(ll);
       return { x: p.x, y: p.y };
+    },
+    project(at) {
+      const p = map.project(unproject(at));
+      return { x: p.x, y: p.y };
+    },
+    zoom: () => map.getZoom(),
+    center: () => map.getCenter().toArray() as [number, number],
+    onMove(listener) {
+      map.on('move', listener);
+      return () => void map.off('move', listener);
     },
     async idle() {
       // Nothing is on screen before the full frame is shown.
@@ -303,6 +325,15 @@ export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMap
     zoomBy(delta) {
       userMoved = true;
       map.zoomTo(map.getZoom() + delta);
+    },
+    setCamera(center, zoom, duration, chosen) {
+      if (chosen) userMoved = false;
+      else if (userMoved) return;
+      const c = map.getCenter();
+      if (Math.abs(c.lng - center[0]) < 1e-7 && Math.abs(c.lat - center[1]) < 1e-7 && map.getZoom() === zoom)
+        return;
+      if (duration > 0) map.easeTo({ center, zoom, duration });
+      else map.jumpTo({ center, zoom });
     },
     destroy() {
       gpu?.cancel();

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Chart, ChartDataset } from 'chart.js';
 import type { Dataset } from '../../../../src/data/schema';
 import { DICTS, loadDataset } from '../../helpers';
-import { refLinePlugin, toChartJs } from '../../../../src/charts/chartjs/config';
+import { REF_LABEL_SPACE, refLinePlugin, toChartJs } from '../../../../src/charts/chartjs/config';
+import { wrapLabel } from '../../../../src/charts/spec';
 import { nationalChart } from '../../../../src/charts/national';
 import { gapRankChart, shareRankChart } from '../../../../src/charts/ranks';
 import { regionStatusChart } from '../../../../src/features/panel/statusChart';
@@ -58,6 +59,13 @@ describe('toChartJs: the adapter draws what the spec says, nothing of its own', 
       'triangle',
       'triangle',
     ]);
+    // Long class names are set on two lines; the values stay the one-line names.
+    const y = c.options!.scales!.y as { ticks: { callback: (v: unknown, i: number) => string[] } };
+    for (const [i, level] of spec.levels.entries()) {
+      const lines = y.ticks.callback(level, i);
+      expect(lines.join(' ')).toBe(level);
+      for (const l of lines) expect(l.length).toBeLessThanOrEqual(26);
+    }
     const unknown = toChartJs(regionStatusChart(d, series, 'SE-N', DICTS.en, 'en'), 'en-GB');
     expect((sets(unknown)[0] as unknown as { pointStyle: string[] }).pointStyle[0]).toBe('rectRot');
   });
@@ -88,9 +96,29 @@ describe('refLinePlugin', () => {
     expect(calls.find((c) => c[0] === 'fillText')?.[1]).toBe('Goal 55%');
   });
 
+  it('writes its label above the plot area, where no bar is', () => {
+    const { chart, calls } = fakeChart();
+    refLinePlugin.afterDatasetsDraw!(chart, {} as never, { value: 55, label: 'Goal 55%' } as never, false);
+    const y = calls.find((c) => c[0] === 'fillText')![3] as number;
+    expect(y).toBeLessThan(10);
+    const bars = toChartJs(shareRankChart(d, 'SE-K', DICTS.sv, 'sv'), 'sv-SE');
+    expect(bars.options!.layout).toEqual({ padding: { top: REF_LABEL_SPACE } });
+  });
+
   it('does nothing without options', () => {
     const { chart, calls } = fakeChart();
     refLinePlugin.afterDatasetsDraw!(chart, {} as never, undefined as never, false);
     expect(calls).toEqual([]);
+  });
+});
+
+describe('wrapLabel', () => {
+  it('breaks a long label at the space nearest its middle, keeps a short one whole', () => {
+    expect(wrapLabel('Beslut och politiskt beslutad plan med målår')).toEqual([
+      'Beslut och politiskt',
+      'beslutad plan med målår',
+    ]);
+    expect(wrapLabel('Inget beslut')).toEqual(['Inget beslut']);
+    expect(wrapLabel('Ettmycketlångtordutanmellanslagalls')).toEqual(['Ettmycketlångtordutanmellanslagalls']);
   });
 });
