@@ -68,62 +68,89 @@ describe('IndexedDB unavailable', () => {
   });
 });
 
+/** The share file a page's cache holds for this version, parsed (undefined where none). */
+async function cachedShares(page: Page): Promise<ShareFile | undefined> {
+  const value = (await idbEntry(page, 'dataset')) as { texts?: Record<string, string> } | undefined;
+  const text = value?.texts?.['named-gp-share.json'];
+  return text === undefined ? undefined : (JSON.parse(text) as ShareFile);
+}
+
+interface ShareFile {
+  values: Array<{ region: string; value: number | null }>;
+}
+
+/** Rewrites the cached share file in place (same version label), with `mutate`. */
+async function rewriteCachedShares(page: Page, mutate: (f: ShareFile) => void): Promise<void> {
+  const entry = (await idbEntry(page, 'dataset', undefined, true)) as {
+    version: string;
+    value: { texts: Record<string, string> };
+  };
+  const share = JSON.parse(entry.value.texts['named-gp-share.json']!) as ShareFile;
+  mutate(share);
+  entry.value.texts['named-gp-share.json'] = JSON.stringify(share);
+  await idbEntry(page, 'dataset', { version: entry.version, value: entry.value });
+}
+
 describe('a corrupted cache entry', () => {
   it('is detected, discarded and refetched, and the colours are right', async () => {
     const context = await browser().newContext({ serviceWorkers: 'block' });
     const { page, problems } = await openPage(context, '/?metric=share');
     await waitForColoredMap(page);
     // Corrupt the cached dataset in place: an impossible share and a missing region.
-    const corrupted = await page.evaluate(async () => {
-      const db: IDBDatabase = await new Promise((res, rej) => {
-        const r = indexedDB.open('fast-lakarkontakt');
-        r.onsuccess = () => res(r.result);
-        r.onerror = () => rej(r.error);
-      });
-      const get = <T>(store: IDBObjectStore, key: string) =>
-        new Promise<T>((res) => {
-          const r = store.get(key);
-          r.onsuccess = () => res(r.result as T);
-        });
-      const tx = db.transaction('entries', 'readwrite');
-      const store = tx.objectStore('entries');
-      const entry = await get<{
-        value: { files: Record<string, { values: Array<{ value: number | null }> }> };
-      }>(store, 'dataset');
-      const share = entry.value.files['named-gp-share.json']!;
+    await expect.poll(async () => (await cachedShares(page))?.values.length).toBe(21);
+    await rewriteCachedShares(page, (share) => {
       share.values[0]!.value = 500;
       share.values.pop();
-      store.put(entry);
-      await new Promise((r) => (tx.oncomplete = r));
-      db.close();
-      return true;
     });
-    expect(corrupted).toBe(true);
     await page.reload();
     await waitForColoredMap(page);
     await expectShareColours(page);
     expect(await page.locator('[data-testid="load-error"]').count()).toBe(0);
     // The entry was replaced by a valid one fetched from the network.
-    const shareCount = await page.evaluate(async () => {
-      const db: IDBDatabase = await new Promise((res) => {
-        const r = indexedDB.open('fast-lakarkontakt');
-        r.onsuccess = () => res(r.result);
-      });
-      return new Promise<number>((res) => {
-        const r = db.transaction('entries').objectStore('entries').get('dataset');
-        r.onsuccess = () => res(r.result.value.files['named-gp-share.json'].values.length);
-      });
+    await expect.poll(async () => (await cachedShares(page))?.values.length).toBe(21);
+    expect(errorsOf(problems)).toEqual([]);
+    await context.close();
+  });
+
+  it('a wrong but valid dataset under the right version label is never drawn, and replaced', async () => {
+    const context = await browser().newContext({ serviceWorkers: 'block' });
+    const { page, problems } = await openPage(context, '/?metric=share&region=SE-O');
+    await waitForColoredMap(page);
+    await expect.poll(async () => (await cachedShares(page))?.values.length).toBe(21);
+    const shown = page.locator('[data-testid="panel-share"] .big-number');
+    await expect.poll(() => shown.textContent()).toMatch(/^95\s%$/);
+    // Västra Götaland's 95 % becomes 18 %, and Blekinge's 18 % becomes 95 %: valid data, wrong.
+    await rewriteCachedShares(page, (share) => {
+      for (const v of share.values) {
+        if (v.region === 'SE-O') v.value = 18;
+        else if (v.region === 'SE-K') v.value = 95;
+      }
     });
-    expect(shareCount).toBe(21);
+    await page.reload();
+    await waitForColoredMap(page);
+    await expectShareColours(page);
+    expect(await page.locator('[data-testid="status-line"]').getAttribute('data-origin')).toBe('network');
+    await expect.poll(() => shown.textContent()).toMatch(/^95\s%$/);
+    await expect
+      .poll(async () => (await cachedShares(page))?.values.find((v) => v.region === 'SE-O')?.value)
+      .toBe(95);
     expect(errorsOf(problems)).toEqual([]);
     await context.close();
   });
 });
 
-/** The value of the app's IndexedDB entry `key` (undefined where none), after `write` if given. */
-function idbEntry(page: Page, key: string, write?: { version: string; value: unknown }): Promise<unknown> {
+/**
+ * The value of the app's IndexedDB entry `key` (undefined where none), after `write` if given;
+ * the whole entry (with its version) when `whole`.
+ */
+function idbEntry(
+  page: Page,
+  key: string,
+  write?: { version: string; value: unknown },
+  whole = false,
+): Promise<unknown> {
   return page.evaluate(
-    async ([k, w]) => {
+    async ([k, w, all]) => {
       const db: IDBDatabase = await new Promise((res, rej) => {
         const r = indexedDB.open('fast-lakarkontakt');
         r.onsuccess = () => res(r.result);
@@ -138,9 +165,9 @@ function idbEntry(page: Page, key: string, write?: { version: string; value: unk
       });
       await new Promise((r) => (tx.oncomplete = r));
       db.close();
-      return got?.value;
+      return all ? got : got?.value;
     },
-    [key, write] as const,
+    [key, write, whole] as const,
   );
 }
 
