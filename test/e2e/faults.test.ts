@@ -289,6 +289,59 @@ describe('WebGL context lost and restored', () => {
   });
 });
 
+describe('WebGL context lost and never restored', () => {
+  it('the SVG map is the map, coloured, with a message and no dead zoom buttons; a late restore brings MapLibre back', async () => {
+    const { page, problems } = await openPage(browser(), '/?metric=share', { width: 1440, height: 900 });
+    await waitForColoredMap(page);
+    await takeOverWithMapLibre(page);
+    const lost = page.locator('[data-testid="map-lost"]');
+    expect(await lost.count()).toBe(0);
+    // Lost, and waited for on the canvas's own event; never restored (until the very end).
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const canvas = document.querySelector<HTMLCanvasElement>('.maplibre-map canvas')!;
+          const ext = canvas.getContext('webgl2')!.getExtension('WEBGL_lose_context')!;
+          (window as unknown as { __lose: WEBGL_lose_context }).__lose = ext;
+          canvas.addEventListener('webglcontextlost', () => resolve(), { once: true });
+          ext.loseContext();
+        }),
+    );
+    // The app gives the browser a moment to restore it, then says so.
+    await lost.waitFor();
+    expect(await lost.textContent()).toContain('Den zoombara kartan slutade fungera');
+    const frame = page.locator('[data-testid="map"]');
+    expect(await frame.getAttribute('data-renderer')).toBe('svg');
+    expect(await frame.getAttribute('data-map-state')).toBe('colored');
+    // What is visible is the SVG map, coloured (read from the screen, not from the DOM).
+    const visible = await page.evaluate(() => ({
+      svg: getComputedStyle(document.querySelector('[data-testid="map"] svg')!).visibility,
+      canvas: getComputedStyle(document.querySelector('.maplibre-layer')!).visibility,
+    }));
+    expect(visible).toEqual({ svg: 'visible', canvas: 'hidden' });
+    const onScreen = async () =>
+      pixelsAt(page, [await regionPoint(page, 'SE-O'), await regionPoint(page, 'SE-K')]);
+    let px = await onScreen();
+    expect(near(px[0]!, rgb(SHARE_EXPECT['SE-O']), 30)).toBe(true);
+    expect(near(px[1]!, rgb(SHARE_EXPECT['SE-K']), 30)).toBe(true);
+    // Zoom buttons only MapLibre could serve are gone, not left dead.
+    expect(await page.locator('.svg-layer button').count()).toBe(0);
+    // The map goes on following the view.
+    await page.click('[data-testid="metric"] input[value="decision"]');
+    await page.click('[data-testid="metric"] input[value="share"]');
+    await expectShareColours(page);
+    px = await onScreen();
+    expect(near(px[0]!, rgb(SHARE_EXPECT['SE-O']), 30)).toBe(true);
+
+    // A restore, however late, brings the zoomable map back and the message goes.
+    await page.evaluate(() => (window as unknown as { __lose: WEBGL_lose_context }).__lose.restoreContext());
+    await page.waitForSelector('[data-testid="map"][data-renderer="maplibre"][data-map-state="colored"]');
+    expect(await lost.count()).toBe(0);
+    expect(problems.errors.filter((e) => !/context|WebGL/i.test(e))).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('hostile or junk URL parameters', () => {
   it('are ignored: defaults shown, nothing injected, the URL cleaned', async () => {
     const junk =
