@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import {
   BASE,
   launch,
@@ -366,30 +366,105 @@ describe('hostile or junk URL parameters', () => {
   });
 });
 
+/**
+ * A context whose server answers the data file `file` (under data/) with the real one altered by
+ * `mutate`, and has no content manifest, so the altered file is not refused for its hash: the
+ * tests' fault injection of data that pass the schema but were never meant to be there.
+ */
+async function alteredData(
+  file: string,
+  mutate: (json: any) => void, // eslint-disable-line @typescript-eslint/no-explicit-any -- raw JSON
+  viewport = { width: 1440, height: 900 },
+): Promise<BrowserContext> {
+  const context = await browser().newContext({ serviceWorkers: 'block', viewport });
+  const json: unknown = JSON.parse(readFileSync(`public/data/${file}`, 'utf8'));
+  mutate(json);
+  await context.route('**/data/manifest.json', (r) => r.fulfill({ status: 404, body: '' }));
+  await context.route(`**/data/${file}`, (r) =>
+    r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(json) }),
+  );
+  return context;
+}
+
 describe('answer text containing markup', () => {
   it('is shown as text, never as HTML', async () => {
-    const context = await browser().newContext({ serviceWorkers: 'block' });
-    const survey = JSON.parse(readFileSync('public/data/surveys/2024.json', 'utf8'));
-    const gotland = survey.answers.find((a: { region: string }) => a.region === 'SE-I');
     const evil = '<img src=x onerror=alert(1)> <b>fet</b> Handlingsplanen gäller';
-    gotland.answerText.paragraphs[0] = evil;
+    const context = await alteredData('surveys/2024.json', (survey) => {
+      survey.answers.find((a: { region: string }) => a.region === 'SE-I').answerText.paragraphs[0] = evil;
+    });
     const page = await context.newPage();
     let dialogs = 0;
     page.on('dialog', (d) => {
       dialogs++;
       void d.dismiss();
     });
-    // Without the manifest the file is not checked against the build's hash (this is a fixture).
-    await page.route('**/data/manifest.json', (r) => r.fulfill({ status: 404, body: '' }));
-    await page.route('**/data/surveys/2024.json', (r) =>
-      r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(survey) }),
-    );
     await page.goto(BASE + '/?region=SE-I&year=2024');
     const text = page.locator('[data-testid="panel"] article[data-year="2024"] [data-testid="answer-text"]');
     await expect.poll(() => text.textContent()).toContain('<img src=x onerror=alert(1)>');
     expect(await text.locator('img, b').count()).toBe(0);
     expect(await page.locator('img[src="x"]').count()).toBe(0);
     expect(dialogs).toBe(0);
+    await context.close();
+  });
+});
+
+describe('a huge unbreakable region name (100 kB, no space)', () => {
+  // Once measured at 557 266 px of sideways scroll in the compare view.
+  const HUGE = 'Västragötalandsregionen'.repeat(4400);
+  const VIEWS = [
+    ['compare', '/?view=compare&compare=SE-O,SE-AB', '[data-testid="compare-table"]'],
+    ['table', '/?view=table', '[data-testid="data-table"] tr[data-code="SE-O"]'],
+    ['panel', '/?region=SE-O', '[data-testid="panel"] h2'],
+    ['map and list', '/?metric=share', '[data-testid="region-list"]'],
+  ] as const;
+
+  /** Sideways scroll of the page, and the most any table's own scroller has, in each view. */
+  async function overflows(page: Page, huge: boolean) {
+    const out: Record<string, { page: number; table: number }> = {};
+    for (const [name, path, ready] of VIEWS) {
+      await page.goto(BASE + path);
+      await page.locator(ready).first().waitFor();
+      // The view shows the name, so what is measured is a view that holds it.
+      if (huge)
+        await expect
+          .poll(() => page.evaluate((h) => document.body.textContent!.includes(h), HUGE))
+          .toBe(true);
+      out[name] = await page.evaluate(() => ({
+        page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        table: Math.max(
+          0,
+          ...[...document.querySelectorAll('.table-scroll')].map((e) => e.scrollWidth - e.clientWidth),
+        ),
+      }));
+    }
+    return out;
+  }
+
+  it.each([
+    [1440, 900],
+    [390, 844],
+  ])('wraps: no view scrolls sideways at %i px, and no table scrolls further', async (width, height) => {
+    expect(HUGE.length).toBeGreaterThan(100_000);
+    const plain = await browser().newContext({ serviceWorkers: 'block', viewport: { width, height } });
+    const ordinary = await overflows(await plain.newPage(), false);
+    await plain.close();
+    const context = await alteredData(
+      'regions.json',
+      (regions) => {
+        const o = regions.find((r: { code: string }) => r.code === 'SE-O');
+        o.name = HUGE;
+        o.formalName = `Region${HUGE}`;
+      },
+      { width, height },
+    );
+    const got = await overflows(await context.newPage(), true);
+    for (const [name] of VIEWS) {
+      expect([name, 'page', got[name]!.page]).toEqual([name, 'page', 0]);
+      // A table that scrolls inside its frame with the real names (a phone's, 16 px) may scroll as
+      // far with the huge one, plus what the name's column (at most 12em, 180 px) has over the
+      // longest real name's: never the name's length (it was ~940 000 px).
+      expect([name, 'table', got[name]!.table <= ordinary[name]!.table + 100]).toEqual([name, 'table', true]);
+    }
     await context.close();
   });
 });
