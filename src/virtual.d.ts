@@ -8,4 +8,6 @@ declare module 'virtual:data-files' {
   export const surveyYears: number[];
   /** The content version of the data this build was made with (data/manifest.json's). */
   export const version: string;
+  /** Each data file's hash, by path relative to the site root (`data/regions.json`), as in the manifest. */
+  export const hashes: Record<string, string>;
 }

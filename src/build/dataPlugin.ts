@@ -7,7 +7,8 @@
  *   request them all at once (src/boot.ts) instead of after index.json has come, the survey
  *   years, which also go into index.html's title (a new survey is a data change, not a code one),
  *   and the data version this build was made with (`version`), which tells the app when the
- *   server has a newer build (src/app/update.ts).
+ *   server has a newer build (src/app/update.ts), with each data file's hash (`hashes`), against
+ *   which a cached copy is checked before it is drawn (src/data/source.ts).
  * The build fails when the data do not validate, so a broken file never ships.
  */
 import { createHash } from 'node:crypto';
@@ -88,11 +89,13 @@ export function dataPlugin(dir?: string): Plugin {
     },
     async load(id) {
       if (id !== `\0${FILES_MODULE}`) return null;
-      const { version } = await contentManifest(publicDir);
+      const { version, files } = await contentManifest(publicDir);
+      const hashes = Object.fromEntries(Object.entries(files).filter(([f]) => f.startsWith('data/')));
       return (
         `export default ${JSON.stringify(await listedFiles(publicDir))};\n` +
         `export const surveyYears = ${JSON.stringify(await surveyYears(publicDir))};\n` +
-        `export const version = ${JSON.stringify(version)};`
+        `export const version = ${JSON.stringify(version)};\n` +
+        `export const hashes = ${JSON.stringify(hashes)};`
       );
     },
     transformIndexHtml: {

@@ -4,7 +4,9 @@
  * fetched (`cache: 'no-cache'`), and only when its version differs is the dataset fetched,
  * checked file by file against the manifest's hashes, validated, stored and handed over whole,
  * so old and new data never mix on screen. A cached entry that fails validation is deleted and
- * never drawn.
+ * never drawn. The cache keeps each file's text as served, so that its hash is checked again on
+ * every read: against the hashes this build was made with (before anything is drawn, with no
+ * round trip), and against the manifest's once it arrives. A version label alone is not trusted.
  */
 import * as v from 'valibot';
 import type { Cache, CacheEntry } from './cache';
@@ -26,9 +28,41 @@ export interface DatasetUpdate {
   origin: Origin;
 }
 
-interface CachedFiles {
-  /** Data file path (relative to data/) → parsed JSON. */
-  files: Record<string, unknown>;
+/**
+ * The cached dataset: each file's text as it was served and checked, so that its hash can be
+ * checked again on every read. (The first format kept parsed JSON under `files`, which could not
+ * be checked: such an entry is treated as absent and replaced.)
+ */
+export interface CachedFiles {
+  /** Data file path (relative to data/) → its text. */
+  texts: Record<string, string>;
+}
+
+/** The data a build was made with (`virtual:data-files`): its version and each file's hash. */
+export interface BuildData {
+  version: string;
+  /** Path relative to the site root (`data/regions.json`) → content hash, as in the manifest. */
+  hashes: Record<string, string>;
+}
+
+/** A cached dataset as read, with the hash of each of its files (by path under data/). */
+interface CachedDataset extends DatasetUpdate {
+  hashes: Record<string, string | null>;
+}
+
+/**
+ * Whether every file's hash is the one `expected` lists for it (paths relative to the site root).
+ * A file not listed does not match; one whose hash could not be computed (no WebCrypto, as on a
+ * plain-HTTP host) cannot be checked, and passes, as it does when fetched.
+ */
+export function hashesMatch(
+  hashes: Record<string, string | null>,
+  expected: Record<string, string>,
+): boolean {
+  return Object.entries(hashes).every(([path, hash]) => {
+    const want = expected[`${DATA_DIR}${path}`];
+    return want !== undefined && (hash === null || hash === want);
+  });
 }
 
 /** SHA-256 of a text, hex, first 16 characters (the build's file hash); null without WebCrypto. */
@@ -63,16 +97,17 @@ export class DataSource {
    *   once, for the first read of its key, instead of asking the cache again
    * @param requested data files already requested (a first visit's, see boot.ts), by path under
    *   data/: each response is used once, for the first fetch of its file, instead of a new request
-   * @param buildVersion the data version the app was built with (`virtual:data-files`), or null:
-   *   a cached copy of another version is then not shown, and a server with another version is a
-   *   newer deploy whose data this code does not show (src/app/update.ts tells the reader)
+   * @param build the data the app was built with (`virtual:data-files`), or null: a cached copy
+   *   of another version is then not shown, one of this version is checked against its hashes
+   *   before it is drawn, and a server with another version is a newer deploy whose data this
+   *   code does not show (src/app/update.ts tells the reader)
    */
   constructor(
     private readonly base: string,
     cache: Cache | Promise<Cache>,
     prefetched: Partial<Record<string, Promise<CacheEntry | undefined>>> = {},
     requested: Map<string, Promise<Response>> = new Map(),
-    private readonly buildVersion: string | null = null,
+    private readonly build: BuildData | null = null,
   ) {
     this.cacheP = Promise.resolve(cache);
     this.prefetched = new Map(
@@ -129,15 +164,21 @@ export class DataSource {
     // The manifest is asked for at once; a first visit fetches the files meanwhile and checks
     // them against it as they arrive, so the check adds no round trip.
     const manifestP = this.manifest(signal);
-    const cached = await this.cachedDataset();
+    let cached = await this.cachedDataset();
     if (cached) await onUpdate(cached);
     if (signal?.aborted) return { online: true };
     if (cached) {
       const manifest = await manifestP;
       if (!manifest) return { online: false };
-      if (cached.version === manifest.version) return { online: true };
+      if (cached.version === manifest.version) {
+        if (hashesMatch(cached.hashes, manifest.files)) return { online: true };
+        // Stored under this version, but not its bytes (the build's hashes were not at hand to
+        // catch it before it was drawn): never trusted again, and replaced by the fresh data.
+        await this.forget();
+        cached = null;
+      }
       // A newer deploy: its data are for its own code, which this page is not running.
-      if (this.buildVersion && manifest.version !== this.buildVersion) return { online: true };
+      else if (this.build && manifest.version !== this.build.version) return { online: true };
     }
     try {
       const fresh = await this.fetchDataset(manifestP, signal);
@@ -147,7 +188,7 @@ export class DataSource {
       await onUpdate({ dataset: fresh.dataset, version: manifest?.version ?? null, origin: 'network' });
       if (
         manifest &&
-        (await (await this.cacheP).put<CachedFiles>(KEYS.dataset, manifest.version, { files: fresh.files }))
+        (await (await this.cacheP).put<CachedFiles>(KEYS.dataset, manifest.version, { texts: fresh.texts }))
       )
         cacheHint.set(KEYS.dataset, true);
       return { online: true };
@@ -160,8 +201,11 @@ export class DataSource {
     }
   }
 
-  /** The cached dataset, validated; a corrupt entry is deleted and treated as absent. */
-  private async cachedDataset(): Promise<DatasetUpdate | null> {
+  /**
+   * The cached dataset, checked and validated; an entry that fails (an older format, a file whose
+   * hash is not this build's, invalid data) is deleted and treated as absent.
+   */
+  private async cachedDataset(): Promise<CachedDataset | null> {
     const entry = await this.readEntry<CachedFiles>(KEYS.dataset);
     performance.mark?.('cache:dataset-read');
     if (!entry) {
@@ -170,33 +214,47 @@ export class DataSource {
     }
     // Another build's data (the reader's last visit was to an older version): never shown with
     // this build's code; the current data replace it.
-    if (this.buildVersion && entry.version !== this.buildVersion) return null;
+    if (this.build && entry.version !== this.build.version) return null;
     try {
-      const files = entry.value?.files;
-      if (!files || typeof files !== 'object') throw new DataError('cache', ['no files']);
+      const texts = entry.value?.texts;
+      if (!texts || typeof texts !== 'object') throw new DataError('cache', ['no file texts']);
+      const hashes: Record<string, string | null> = {};
+      for (const [path, text] of Object.entries(texts)) {
+        if (typeof text !== 'string') throw new DataError(path, ['not a text in the cache']);
+        hashes[path] = await contentHash(text);
+      }
+      // This build knows the bytes of its own version: checked here, before anything is drawn.
+      if (this.build && !hashesMatch(hashes, this.build.hashes))
+        throw new DataError('cache', [`files do not match data version ${entry.version}`]);
+      const files = Object.fromEntries(Object.entries(texts).map(([p, t]) => [p, parseJson(t, p)]));
       const dataset = await readDataset(memoryReader(files));
-      return { dataset, version: entry.version, origin: 'cache' };
+      return { dataset, version: entry.version, origin: 'cache', hashes };
     } catch {
-      await (await this.cacheP).delete(KEYS.dataset);
-      cacheHint.set(KEYS.dataset, false);
+      await this.forget();
       return null;
     }
   }
 
+  /** Deletes the cached dataset, and the hint that there is one. */
+  private async forget(): Promise<void> {
+    await (await this.cacheP).delete(KEYS.dataset);
+    cacheHint.set(KEYS.dataset, false);
+  }
+
   /** Fetches every data file, checks each against the manifest's hash, and validates the whole. */
   private async fetchDataset(manifest: Promise<ContentManifest | null>, signal?: AbortSignal) {
-    const files: Record<string, unknown> = {};
+    const texts: Record<string, string> = {};
     const read: ReadJson = async (path) => {
-      const value = await this.fetchChecked(`${DATA_DIR}${path}`, path, manifest, signal);
-      files[path] = value;
-      return value;
+      const text = await this.fetchChecked(`${DATA_DIR}${path}`, path, manifest, signal);
+      texts[path] = text;
+      return parseJson(text, path);
     };
     const dataset = await readDataset(read);
-    return { dataset, files };
+    return { dataset, texts };
   }
 
   /**
-   * Fetches one JSON file; when the manifest lists it, its bytes must hash to the listed value,
+   * Fetches one file's text; when the manifest lists it, its bytes must hash to the listed value,
    * else it is fetched once more past the HTTP cache, and then rejected as stale.
    */
   private async fetchChecked(
@@ -204,7 +262,7 @@ export class DataSource {
     file: string,
     manifestP: Promise<ContentManifest | null>,
     signal?: AbortSignal,
-  ): Promise<unknown> {
+  ): Promise<string> {
     let manifest: ContentManifest | null = null;
     for (const cache of ['default', 'reload'] as RequestCache[]) {
       const early = cache === 'default' ? this.requested.get(file) : undefined;
@@ -219,7 +277,7 @@ export class DataSource {
         const actual = await contentHash(text);
         if (actual !== null && actual !== expected) continue;
       }
-      return parseJson(text, file);
+      return text;
     }
     throw new StaleFileError(`${file} does not match data version ${manifest?.version}`);
   }

@@ -52,6 +52,8 @@ const en: Dict = {
   mapLabel: (title) =>
     `Map of Sweden’s 21 regions: ${title}. Choose a region with the arrow keys and Enter, or in the list.`,
   noZoom: 'The map cannot be zoomed in this browser (it lacks WebGL 2). Everything else works as usual.',
+  mapLost:
+    'The zoomable map stopped working (the browser took back its graphics). The map is shown without zoom; everything else works as usual.',
   mapControls: {
     zoomIn: 'Zoom in',
     zoomOut: 'Zoom out',

@@ -53,6 +53,8 @@ const sv = {
   mapLabel: (title: string) =>
     `Karta över Sveriges 21 regioner: ${title}. Välj en region med piltangenterna och Enter, eller i listan.`,
   noZoom: 'Kartan kan inte zoomas i den här webbläsaren (WebGL 2 saknas). Allt annat fungerar som vanligt.',
+  mapLost:
+    'Den zoombara kartan slutade fungera (webbläsaren tog tillbaka grafiken). Kartan visas utan zoom; allt annat fungerar som vanligt.',
   mapControls: {
     zoomIn: 'Zooma in',
     zoomOut: 'Zooma ut',

@@ -210,7 +210,7 @@ describe.each(selectedEngines())('%s', (engine: EngineName) => {
           r.onsuccess = () => {
             const get = r.result.transaction('entries').objectStore('entries').get('dataset');
             get.onsuccess = () => {
-              ok(Object.keys(get.result?.value?.files ?? {}).length);
+              ok(Object.keys(get.result?.value?.texts ?? {}).length);
               r.result.close();
             };
           };

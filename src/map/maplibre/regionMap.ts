@@ -163,6 +163,8 @@ export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMap
   // loaded: MapLibre has no style then (setFeatureState would throw), and the looks given
   // meanwhile are drawn when it is back (see 'webglcontextrestored').
   let styleReady = false;
+  // True from a context loss until its restore: nothing may say the canvas is on screen then.
+  let contextLost = false;
   // True from a feature-state change until MapLibre reports the frame drawn ('idle').
   let dirty = false;
   map.on('idle', () => (dirty = false));
@@ -222,14 +224,17 @@ export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMap
   // that style has loaded, and the canvas is shown again once that frame is drawn.
   map.on('webglcontextlost', () => {
     styleReady = false;
+    contextLost = true;
     opts.onShown(false);
   });
   map.on('webglcontextrestored', () => {
+    contextLost = false;
     const restore = () => {
+      if (contextLost) return;
       styleReady = true;
       addImages();
       reapply();
-      map.once('idle', () => opts.onShown(true));
+      map.once('idle', () => !contextLost && opts.onShown(true));
       map.triggerRepaint();
     };
     if (map.isStyleLoaded()) restore();
@@ -269,8 +274,10 @@ export async function createRegionMap(opts: RegionMapOptions): Promise<RegionMap
   });
   ro.observe(opts.container);
 
+  // A context lost between MapLibre's load and the GPU finishing the first frame: the canvas is
+  // dead, and the restore will say when it is back.
   void loaded.then(
-    () => opts.onShown(true),
+    () => !contextLost && opts.onShown(true),
     () => undefined,
   );
 

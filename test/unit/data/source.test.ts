@@ -9,6 +9,9 @@ import { cacheHint, readHinted } from '../../../src/data/cacheHint';
 import {
   contentHash,
   DataSource,
+  hashesMatch,
+  type BuildData,
+  type CachedFiles,
   KEYS,
   memoryReader,
   StaleFileError,
@@ -30,6 +33,8 @@ let served: Map<string, string>;
 let manifest: ContentManifest;
 /** The real data files (relative to data/), parsed. */
 let files: Record<string, unknown>;
+/** The real data files' texts, as served (relative to data/): what the cache stores. */
+let texts: Record<string, string>;
 let dataset: Dataset;
 
 beforeAll(async () => {
@@ -38,6 +43,7 @@ beforeAll(async () => {
   dataset = await loadDataset();
   served = new Map([['data/manifest.json', JSON.stringify(manifest)]]);
   for (const rel of Object.keys(manifest.files)) served.set(rel, await readFile(PUBLIC + rel, 'utf8'));
+  texts = Object.fromEntries(Object.keys(files).map((p) => [p, served.get(`data/${p}`)!]));
 });
 
 afterEach(() => {
@@ -108,6 +114,18 @@ const oldFiles = () =>
     j.values[0].value = j.values[0].value === 50 ? 51 : 50;
   });
 
+/** A cache value holding these parsed files, each as a text (not the bytes served). */
+function stored(f: Record<string, unknown>): CachedFiles {
+  return { texts: Object.fromEntries(Object.entries(f).map(([p, j]) => [p, JSON.stringify(j)])) };
+}
+
+/** The data a build made from these texts would carry (`virtual:data-files`). */
+async function buildOf(version: string, t: Record<string, string>): Promise<BuildData> {
+  const hashes: Record<string, string> = {};
+  for (const [p, text] of Object.entries(t)) hashes[`data/${p}`] = (await contentHash(text))!;
+  return { version, hashes };
+}
+
 function recorder() {
   const updates: DatasetUpdate[] = [];
   const onUpdate = vi.fn((u: DatasetUpdate) => {
@@ -147,6 +165,22 @@ describe('memoryReader and KEYS', () => {
   it('has distinct cache keys', () => {
     const values = Object.values(KEYS);
     expect(new Set(values).size).toBe(values.length);
+  });
+});
+
+describe('hashesMatch', () => {
+  const expected = { 'data/a.json': 'aaaa', 'data/b.json': 'bbbb' };
+  it('matches when every file has its listed hash', () => {
+    expect(hashesMatch({ 'a.json': 'aaaa', 'b.json': 'bbbb' }, expected)).toBe(true);
+    expect(hashesMatch({ 'a.json': 'aaaa' }, expected)).toBe(true);
+  });
+  it('fails on another hash, or on a file not listed', () => {
+    expect(hashesMatch({ 'a.json': 'aaab' }, expected)).toBe(false);
+    expect(hashesMatch({ 'a.json': 'aaaa', 'c.json': 'cccc' }, expected)).toBe(false);
+  });
+  it('lets a file pass whose hash could not be computed (no WebCrypto), as a fetched one does', () => {
+    expect(hashesMatch({ 'a.json': null }, expected)).toBe(true);
+    expect(hashesMatch({ 'c.json': null }, expected)).toBe(false);
   });
 });
 
@@ -195,9 +229,9 @@ describe('DataSource.dataset', () => {
     expect(server.paths().slice(1).sort()).toEqual(DATA_PATHS().sort());
     for (const c of server.calls.slice(1)) expect(c.cache).toBe('default');
 
-    const entry = await cache.get<{ files: Record<string, unknown> }>(KEYS.dataset);
+    const entry = await cache.get<CachedFiles>(KEYS.dataset);
     expect(entry?.version).toBe(manifest.version);
-    expect(entry?.value.files).toEqual(files);
+    expect(entry?.value).toEqual({ texts });
   });
 
   it('warm load, same version: onUpdate once from the cache, and only the manifest is fetched', async () => {
@@ -223,7 +257,7 @@ describe('DataSource.dataset', () => {
     const server = serve();
     const cache = await openCache();
     const old = oldFiles();
-    await cache.put(KEYS.dataset, OLD_VERSION, { files: old });
+    await cache.put(KEYS.dataset, OLD_VERSION, stored(old));
     const { updates, onUpdate } = recorder();
 
     await expect(new DataSource(BASE, cache).dataset(onUpdate)).resolves.toEqual({ online: true });
@@ -241,18 +275,18 @@ describe('DataSource.dataset', () => {
     expect(updates[1]!.dataset).not.toBe(updates[0]!.dataset);
     expect(server.paths().slice(1).sort()).toEqual(DATA_PATHS().sort());
 
-    const entry = await cache.get<{ files: Record<string, unknown> }>(KEYS.dataset);
+    const entry = await cache.get<CachedFiles>(KEYS.dataset);
     expect(entry?.version).toBe(manifest.version);
-    expect(entry?.value.files).toEqual(files);
+    expect(entry?.value).toEqual({ texts });
   });
 
   describe('with the data version the app was built with', () => {
     it('a cached copy of another build is not shown: the build’s data come from the network', async () => {
       const server = serve();
       const cache = await openCache();
-      await cache.put(KEYS.dataset, OLD_VERSION, { files: oldFiles() });
+      await cache.put(KEYS.dataset, OLD_VERSION, stored(oldFiles()));
       const { updates, onUpdate } = recorder();
-      const source = new DataSource(BASE, cache, {}, new Map(), manifest.version);
+      const source = new DataSource(BASE, cache, {}, new Map(), await buildOf(manifest.version, texts));
       await expect(source.dataset(onUpdate)).resolves.toEqual({ online: true });
       expect(updates.map((u) => [u.origin, u.version])).toEqual([['network', manifest.version]]);
       expect(server.paths().slice(1).sort()).toEqual(DATA_PATHS().sort());
@@ -261,13 +295,84 @@ describe('DataSource.dataset', () => {
     it('a server with a newer version: the cached copy of this build stays, nothing else is fetched', async () => {
       const server = serve();
       const cache = await openCache();
-      await cache.put(KEYS.dataset, OLD_VERSION, { files: oldFiles() });
+      const old = stored(oldFiles());
+      await cache.put(KEYS.dataset, OLD_VERSION, old);
       const { updates, onUpdate } = recorder();
       // This page runs the build of OLD_VERSION; the server has moved on to manifest.version.
-      const source = new DataSource(BASE, cache, {}, new Map(), OLD_VERSION);
+      const source = new DataSource(BASE, cache, {}, new Map(), await buildOf(OLD_VERSION, old.texts));
       await expect(source.dataset(onUpdate)).resolves.toEqual({ online: true });
       expect(updates.map((u) => [u.origin, u.version])).toEqual([['cache', OLD_VERSION]]);
       expect(server.paths()).toEqual(['data/manifest.json']);
+    });
+  });
+
+  describe('a wrong dataset stored under the current version label', () => {
+    // Valid data, but not this version's: what a bad write, a tampered store or a bug once put
+    // there. The label alone used to let it be served indefinitely.
+    const wrong = () => stored(oldFiles());
+
+    it('with the build’s hashes: deleted before anything is drawn, and replaced from the network', async () => {
+      const server = serve();
+      const cache = await openCache();
+      await cache.put(KEYS.dataset, manifest.version, wrong());
+      const { updates, onUpdate } = recorder();
+      const source = new DataSource(BASE, cache, {}, new Map(), await buildOf(manifest.version, texts));
+      await expect(source.dataset(onUpdate)).resolves.toEqual({ online: true });
+
+      expect(updates.map((u) => [u.origin, u.version])).toEqual([['network', manifest.version]]);
+      expect(updates[0]!.dataset).toEqual(dataset);
+      expect(server.paths().slice(1).sort()).toEqual(DATA_PATHS().sort());
+      expect((await cache.get<CachedFiles>(KEYS.dataset))?.value).toEqual({ texts });
+    });
+
+    it('with the build’s hashes, the right bytes are drawn from the cache before the manifest comes', async () => {
+      let release!: () => void;
+      const gate = new Promise<void>((r) => (release = r));
+      const server = serve();
+      const fetch = server.fetch.getMockImplementation()!;
+      // The manifest is held back: the cached map must not wait for it (no extra round trip).
+      server.fetch.mockImplementation(async (input, init) => {
+        if (String(input).endsWith('manifest.json')) await gate;
+        return fetch(input, init);
+      });
+      const cache = await openCache();
+      await cache.put(KEYS.dataset, manifest.version, { texts });
+      const { updates, onUpdate } = recorder();
+      const source = new DataSource(BASE, cache, {}, new Map(), await buildOf(manifest.version, texts));
+      const load = source.dataset(onUpdate);
+      await vi.waitFor(() => expect(updates.map((u) => u.origin)).toEqual(['cache']));
+      release();
+      await expect(load).resolves.toEqual({ online: true });
+      expect(updates.map((u) => u.origin)).toEqual(['cache']);
+      expect(updates[0]!.dataset).toEqual(dataset);
+      expect(server.paths()).toEqual(['data/manifest.json']);
+    });
+
+    it('without the build’s hashes: drawn, then found out by the manifest, replaced and deleted', async () => {
+      const server = serve();
+      const cache = await openCache();
+      await cache.put(KEYS.dataset, manifest.version, wrong());
+      const { updates, onUpdate } = recorder();
+      await expect(new DataSource(BASE, cache).dataset(onUpdate)).resolves.toEqual({ online: true });
+
+      expect(updates.map((u) => [u.origin, u.version])).toEqual([
+        ['cache', manifest.version],
+        ['network', manifest.version],
+      ]);
+      expect(updates[1]!.dataset).toEqual(dataset);
+      expect(server.paths().slice(1).sort()).toEqual(DATA_PATHS().sort());
+      expect((await cache.get<CachedFiles>(KEYS.dataset))?.value).toEqual({ texts });
+    });
+
+    it('without the build’s hashes and with the data files unreachable: no longer trusted', async () => {
+      serve({ respond: (p) => (p === 'data/manifest.json' ? undefined : 'offline') });
+      const cache = await openCache();
+      await cache.put(KEYS.dataset, manifest.version, wrong());
+      const { updates, onUpdate } = recorder();
+      // The wrong data were drawn; the load now reports the failure instead of vouching for them.
+      await expect(new DataSource(BASE, cache).dataset(onUpdate)).rejects.toBeInstanceOf(DataError);
+      expect(updates.map((u) => u.origin)).toEqual(['cache']);
+      expect(await cache.get(KEYS.dataset)).toBeUndefined();
     });
   });
 
@@ -296,7 +401,7 @@ describe('DataSource.dataset', () => {
       const server = serve({ respond: stale });
       const cache = await openCache();
       const old = oldFiles();
-      await cache.put(KEYS.dataset, OLD_VERSION, { files: old });
+      await cache.put(KEYS.dataset, OLD_VERSION, stored(old));
       const { updates, onUpdate } = recorder();
 
       await expect(new DataSource(BASE, cache).dataset(onUpdate)).resolves.toEqual({ online: true });
@@ -307,9 +412,9 @@ describe('DataSource.dataset', () => {
       ]);
       // Only the cached data were shown: no update with a mix of old and new files.
       expect(updates.map((u) => u.origin)).toEqual(['cache']);
-      const entry = await cache.get<{ files: Record<string, unknown> }>(KEYS.dataset);
+      const entry = await cache.get<CachedFiles>(KEYS.dataset);
       expect(entry?.version).toBe(OLD_VERSION);
-      expect(entry?.value.files).toEqual(old);
+      expect(entry?.value).toEqual(stored(old));
     });
 
     it('still mismatching after the reload, rejects as stale when nothing is cached', async () => {
@@ -330,7 +435,7 @@ describe('DataSource.dataset', () => {
       respond: (p) => (p === 'data/doctor-gap.json' ? JSON.stringify({ broken: true }) : undefined),
     });
     const cache = await openCache();
-    await cache.put(KEYS.dataset, OLD_VERSION, { files: oldFiles() });
+    await cache.put(KEYS.dataset, OLD_VERSION, stored(oldFiles()));
     // Without the manifest's hashes the broken file reaches validation.
     const source = new DataSource(BASE, cache);
     vi.spyOn(source, 'manifest').mockResolvedValue({ version: manifest.version, files: {} });
@@ -344,19 +449,23 @@ describe('DataSource.dataset', () => {
     it.each<[string, () => unknown]>([
       [
         'an invalid share value',
-        () => ({ files: filesWith('named-gp-share.json', (j) => (j.values[0].value = 150)) }),
+        () => stored(filesWith('named-gp-share.json', (j) => (j.values[0].value = 150))),
       ],
       [
         'a missing file',
         () => {
-          const f = structuredClone(files);
-          delete f['surveys/2024.json'];
-          return { files: f };
+          const t = { ...texts };
+          delete t['surveys/2024.json'];
+          return { texts: t };
         },
       ],
       ['no files at all', () => ({})],
       ['a null value', () => null],
-      ['files that are not JSON objects', () => ({ files: 'garbage' })],
+      ['texts that are not an object', () => ({ texts: 'garbage' })],
+      ['a text that is not JSON', () => ({ texts: { ...texts, 'regions.json': '{"regions": [' } })],
+      ['a file that is not a text', () => ({ texts: { ...texts, 'regions.json': files['regions.json'] } })],
+      // The first format: parsed JSON, valid, but its bytes cannot be checked.
+      ['the first format (parsed files)', () => ({ files })],
     ])('%s', async (_, value) => {
       const server = serve();
       const cache = await openCache();
@@ -371,14 +480,14 @@ describe('DataSource.dataset', () => {
       expect(updates[0]!.dataset).toEqual(dataset);
       // Same version as the corrupt entry, but refetched rather than trusted.
       expect(server.paths().slice(1).sort()).toEqual(DATA_PATHS().sort());
-      const entry = await cache.get<{ files: Record<string, unknown> }>(KEYS.dataset);
-      expect(entry?.value.files).toEqual(files);
+      const entry = await cache.get<CachedFiles>(KEYS.dataset);
+      expect(entry?.value).toEqual({ texts });
     });
 
     it('offline with only a corrupt entry: deleted, and the load rejects', async () => {
       serve({ offline: true });
       const cache = await openCache();
-      await cache.put(KEYS.dataset, manifest.version, { files: {} });
+      await cache.put(KEYS.dataset, manifest.version, { texts: {} });
       const { onUpdate } = recorder();
       await expect(new DataSource(BASE, cache).dataset(onUpdate)).rejects.toBeInstanceOf(DataError);
       expect(onUpdate).not.toHaveBeenCalled();
@@ -389,7 +498,7 @@ describe('DataSource.dataset', () => {
   it('offline with a cache: onUpdate from the cache, then resolves { online: false }', async () => {
     const server = serve({ offline: true });
     const cache = await openCache();
-    await cache.put(KEYS.dataset, manifest.version, { files });
+    await cache.put(KEYS.dataset, manifest.version, { texts });
     const { updates, onUpdate } = recorder();
     await expect(new DataSource(BASE, cache).dataset(onUpdate)).resolves.toEqual({ online: false });
     expect(updates.map((u) => [u.origin, u.version])).toEqual([['cache', manifest.version]]);
@@ -410,7 +519,7 @@ describe('DataSource.dataset', () => {
   it('a manifest that is reachable but a data file that is not: keeps the cache, reports offline', async () => {
     serve({ respond: (p) => (p === 'data/context.json' ? 'offline' : undefined) });
     const cache = await openCache();
-    await cache.put(KEYS.dataset, OLD_VERSION, { files: oldFiles() });
+    await cache.put(KEYS.dataset, OLD_VERSION, stored(oldFiles()));
     const { updates, onUpdate } = recorder();
     await expect(new DataSource(BASE, cache).dataset(onUpdate)).resolves.toEqual({ online: false });
     expect(updates.map((u) => u.origin)).toEqual(['cache']);
@@ -517,7 +626,7 @@ describe('DataSource with reads prefetched at boot', () => {
   it('uses a prefetched dataset read instead of asking the cache, once', async () => {
     const server = serve();
     const cache = await openCache();
-    await cache.put(KEYS.dataset, manifest.version, { files });
+    await cache.put(KEYS.dataset, manifest.version, { texts });
     const early = cache.get(KEYS.dataset);
     const get = vi.spyOn(cache, 'get');
     const source = new DataSource(BASE, cache, { [KEYS.dataset]: early });
@@ -537,14 +646,14 @@ describe('DataSource with reads prefetched at boot', () => {
   it('validates a prefetched entry like any other: a corrupt one is deleted and refetched', async () => {
     const server = serve();
     const cache = await openCache();
-    await cache.put(KEYS.dataset, manifest.version, { files: 'garbage' });
+    await cache.put(KEYS.dataset, manifest.version, { texts: 'garbage' });
     const source = new DataSource(BASE, cache, { [KEYS.dataset]: cache.get(KEYS.dataset) });
     const { updates, onUpdate } = recorder();
 
     await source.dataset(onUpdate);
     expect(updates.map((u) => u.origin)).toEqual(['network']);
     expect(server.paths().slice(1).sort()).toEqual(DATA_PATHS().sort());
-    expect((await cache.get<{ files: unknown }>(KEYS.dataset))?.value.files).toEqual(files);
+    expect((await cache.get<CachedFiles>(KEYS.dataset))?.value).toEqual({ texts });
   });
 
   it('a prefetched read that found nothing goes to the network', async () => {
@@ -647,7 +756,7 @@ describe('the localStorage hint of what IndexedDB holds', () => {
     stubStorage({ [cacheHint.key(KEYS.dataset)]: '1' });
     serve();
     const cache = await openCache();
-    await cache.put(KEYS.dataset, manifest.version, { files });
+    await cache.put(KEYS.dataset, manifest.version, { texts });
     const { updates, onUpdate } = recorder();
     await new DataSource(BASE, cache).dataset(onUpdate);
     expect(updates.map((u) => u.origin)).toEqual(['cache']);
