@@ -290,6 +290,20 @@ describe('print', () => {
     await page.close();
   });
 
+  it('ends a printed region report with a source beside its citation, never the citation alone', async () => {
+    const { page } = await openPage(browser(), '/?region=SE-AB&lang=en');
+    await page.waitForSelector('[data-testid="panel"] [data-testid="chart"]');
+    await waitForColoredMap(page);
+    await page.emulateMedia({ media: 'print' });
+    const pages = pdfText(await page.pdf({ format: 'A4' }))
+      .split('\f')
+      .filter((p) => p.trim());
+    const last = pages.at(-1)!;
+    expect(last).toMatch(/Printed from:/);
+    expect(last).toMatch(/Medicin|Medical Association:/);
+    await page.close();
+  });
+
   it('prints the overview with the whole map of Sweden, its legend and the summary', async () => {
     const { page } = await openPage(browser(), '/?metric=share');
     await waitForColoredMap(page);
