@@ -131,7 +131,13 @@ export function legendNotes(
       if (why.notGiven) text += ` ${t.unknownWhy.notGiven(why.notGiven)}`;
       if (why.fuller) text += ` ${t.unknownWhy.fuller(why.fuller.year, why.fuller.known, d.regions.length)}`;
       out.push({ id: 'unknown', pattern: 'unknown', text, offer: why.fuller?.year });
-    } else out.push({ id: 'unknown', pattern: 'unknown', text });
+    } else {
+      // Share and gap have one grey class, named for what the report says ("could not report"):
+      // the note uses that name rather than a second word for the same regions.
+      const n = Object.values(c.byRegion).filter((r) => r.pattern === 'unknown').length;
+      const label = c.metric === 'share' ? t.notReportedShare : t.notReportedGap;
+      out.push({ id: 'unknown', pattern: 'unknown', text: t.notReportedLegend(label, n) });
+    }
   }
   if (c.metric === 'decision' && c.classes.some((k) => k.id === 'on_the_way'))
     out.push({ id: 'nja', pattern: null, text: t.njaNote });

@@ -86,6 +86,8 @@ const en: Dict = {
   legendHint: 'Point at or focus a class to highlight its regions; click to keep them highlighted.',
   inferredLegend: 'Hatched: inferred from the report’s words, not stated outright',
   unknownLegend: 'Grey and hatched: unknown',
+  notReportedLegend: (label: string, n: number) =>
+    `Grey and hatched: ${label.toLowerCase()}. The report gives no figure for ${n === 1 ? 'this region' : `these ${n} regions`}.`,
   unknownWhy: {
     lost: (n) =>
       `${n === 1 ? 'One region is grey because its answer was' : `${n} regions are grey because their answers were`} lost from the copy of the report we have: the table’s ticks and crosses did not survive when its text was copied, and the report’s text does not mention ${n === 1 ? 'the region’s decision' : 'their decisions'}.`,

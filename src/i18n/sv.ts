@@ -89,6 +89,8 @@ const sv = {
     'Peka på eller fokusera en klass för att markera dess regioner; klicka för att låsa markeringen.',
   inferredLegend: 'Streckad: härlett ur rapportens ord, inte uttryckligen sagt',
   unknownLegend: 'Grå och streckad: uppgift saknas',
+  notReportedLegend: (label: string, n: number) =>
+    `Grå och streckad: ${label.toLowerCase()}. Rapporten ger ingen siffra för ${n === 1 ? 'den regionen' : `de ${n} regionerna`}.`,
   unknownWhy: {
     lost: (n: number) =>
       `${n === 1 ? 'En region är grå eftersom dess svar' : `${n} regioner är grå eftersom deras svar`} gick förlorade i den kopia av rapporten vi har: tabellens bockar och kryss kom inte med när texten kopierades, och rapportens text nämner inte ${n === 1 ? 'regionens' : 'deras'} beslut.`,

@@ -79,6 +79,17 @@ describe('legendNotes: why regions are unknown', () => {
     const notes = legendNotes(d, classify(d, 'share', null, 1100), null, DICTS.en, 'en');
     expect(notes.map((n) => n.id)).toEqual(['goal', 'unknown']);
     expect(notes[1]!.offer).toBeUndefined();
+    // One word for the grey class: the note names it as the legend and table do.
+    expect(notes[1]!.text).toBe(
+      'Grey and hatched: could not report. The report gives no figure for these 5 regions.',
+    );
+  });
+
+  it('gap: Gotland, not reported, named as its class is', () => {
+    const notes = legendNotes(d, classify(d, 'gap', null, 1100), null, DICTS.sv, 'sv');
+    expect(notes.find((n) => n.id === 'unknown')!.text).toBe(
+      'Grå och streckad: ej redovisat. Rapporten ger ingen siffra för den regionen.',
+    );
   });
 });
 
