@@ -1,5 +1,6 @@
 /**
- * "Ladda ner bild": the map of the current view with its title, summary, legend and source line,
+ * "Ladda ner bild": the map of the current view with its title, summary, legend, region names and
+ * source line,
  * as one standalone SVG (vector, for print and layout) or as a PNG rasterised from that same SVG
  * at 2×. The map in it is the SVG renderer's geometry drawn from the map model, so the image is
  * what the reader sees, whichever renderer is on screen. Layout in CSS pixels.
@@ -8,6 +9,7 @@ import type { RegionCode } from '../data/schema';
 import type { Pattern } from '../domain/classify';
 import { frame, GEOMETRY, hatchUnit, HATCH_PATH, HATCH_WIDTH } from './geometry';
 import { COLORS, DIM, type RegionLook } from './model';
+import { LABEL_FONT_SIZE, LABEL_LINE_HEIGHT, layoutLabels } from './labels';
 
 export interface ImageLegendItem {
   color: string;
@@ -29,6 +31,8 @@ export interface ImageContent {
   /** The map's accessible name, and each region's (name and value). */
   mapLabel: string;
   regionLabels: Partial<Record<RegionCode, string>>;
+  /** Each region's name as the map shows it (labels.ts), in the reader's language. */
+  names: Partial<Record<RegionCode, string>>;
   lang: string;
 }
 
@@ -41,6 +45,8 @@ const PAD = 32;
 /** The map's box: Sweden fitted into it as the SVG map fits it into its frame. */
 const MAP_BOX = { w: 520, h: 720 };
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+/** The map's names: the on-screen labels' type (LabelMarks.svelte). */
+const LABEL_FONT = `600 ${LABEL_FONT_SIZE}px ${FONT}`;
 const SERIF = 'Georgia, "Times New Roman", serif';
 
 /** Breaks a text into lines no wider than `width` in `font`. */
@@ -150,6 +156,31 @@ export function mapImageSvg(
     `</g></svg>`,
     `<rect x="${PAD + 0.5}" y="${f(top + 0.5)}" width="${MAP_BOX.w - 1}" height="${MAP_BOX.h - 1}" fill="none" stroke="#cccccc"/>`,
   );
+
+  // The 21 names as the desktop map sets them (labels.ts), laid out in the image's own frame:
+  // dark on a white halo, the small southern regions in the margins with leader lines.
+  const names = layoutLabels(c.names, view, (t) => measure(t, LABEL_FONT));
+  if (names.fits) {
+    out.push(`<g aria-hidden="true">`);
+    for (const l of names.labels) {
+      if (!l.leader) continue;
+      const [a, b] = l.leader.map((p) => ({ x: PAD + p.x, y: top + p.y }));
+      const line = (stroke: string, width: number, extra = '') =>
+        `<line x1="${f(a!.x)}" y1="${f(a!.y)}" x2="${f(b!.x)}" y2="${f(b!.y)}" stroke="${stroke}" stroke-width="${width}"${extra}/>`;
+      out.push(line('#ffffff', 2.5, ' stroke-opacity="0.85"'), line('#222222', 0.9));
+    }
+    for (const l of names.labels) {
+      const x = PAD + l.x;
+      const y0 = top + l.y - ((l.lines.length - 1) / 2) * LABEL_LINE_HEIGHT;
+      const spans = l.lines
+        .map((s, i) => `<tspan x="${f(x)}" y="${f(y0 + i * LABEL_LINE_HEIGHT)}">${xml(s)}</tspan>`)
+        .join('');
+      out.push(
+        `<text data-label="${l.code}" font-family="${xml(FONT)}" font-size="${LABEL_FONT_SIZE}" font-weight="600" fill="#111111" stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke" text-anchor="${l.align}" dominant-baseline="central">${spans}</text>`,
+      );
+    }
+    out.push(`</g>`);
+  }
 
   text(lx, top, fonts.legendTitle, '#5e5e5e', c.legendTitle.toUpperCase());
   const swatch = (x: number, y: number, color: string, pattern: Pattern) => {

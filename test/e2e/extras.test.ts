@@ -164,6 +164,8 @@ describe('export', () => {
       if (doc.querySelector('parsererror')) return null;
       return {
         texts: [...doc.querySelectorAll('text')].map((t) => t.textContent),
+        // The region names, as the desktop map sets them, each inside the image.
+        names: [...doc.querySelectorAll('text[data-label]')].map((t) => t.getAttribute('data-label')),
         fills: [...doc.querySelectorAll('svg svg path[fill^="#"]')].map((p) => p.getAttribute('fill')),
       };
     }, svg);
@@ -172,6 +174,10 @@ describe('export', () => {
     expect(texts).toContain('Andel invånare med fast namngiven läkarkontakt');
     expect(texts).toContain('FÖRKLARING');
     expect(texts).toMatch(/Källa: .*Natural Earth/);
+    // Laid out with the browser's own text widths, all 21 names fit (else none would be drawn).
+    expect(parsed!.names).toHaveLength(21);
+    expect(texts).toContain('Kronoberg');
+    expect(texts).toContain('Jönköping');
     const c = classify(d, 'share', null, 1100);
     // The land, then each region's fill as the data says.
     expect(parsed!.fills.slice(1).sort()).toEqual(
