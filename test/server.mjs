@@ -35,7 +35,7 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.csv', '
  * @param {{ mounts?: Record<string, string> }} [options]
  */
 export async function serve(root, port, { mounts = {} } = {}) {
-  const base = resolve(root);
+  let base = resolve(root);
   const cache = new Map();
   /** Body bytes last sent for each path, as sent (gzipped where it was). */
   const sent = new Map();
@@ -81,6 +81,15 @@ export async function serve(root, port, { mounts = {} } = {}) {
     server,
     port: actual,
     origin: `http://localhost:${actual}`,
+    /**
+     * Serves `dir` from the next request on, as an atomic deploy (a symlink swap) does: no file
+     * of the old root is answered after this returns (the body cache goes with it).
+     * @param {string} dir
+     */
+    setRoot(dir) {
+      base = resolve(dir);
+      cache.clear();
+    },
     /** Body bytes last sent for a path (the benchmark counts what its own browser cannot see). */
     sentBytes: (path) => sent.get(path) ?? null,
     /** Stops listening and drops every open connection, as a host that went down would. */

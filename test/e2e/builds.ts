@@ -8,6 +8,8 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build, type Plugin } from 'vite';
+import { classify } from '../../src/domain/classify';
+import type { Dataset } from '../../src/data/schema';
 
 const CACHE = resolve('node_modules/.cache/flk-e2e-builds');
 
@@ -69,4 +71,43 @@ export async function variantBuild(name: string, v: Variant): Promise<string> {
     plugins: v.codeMark ? [codeMarkPlugin(v.codeMark)] : [],
   });
   return out;
+}
+
+/** The second version of the update tests: Blekinge's share, 18 % in the report, set to this. */
+export const V2_SHARE = 96;
+
+/** Version 2's one data change, on named-gp-share.json (or the dataset's namedGpShare). */
+export function editShare(json: unknown): unknown {
+  const f = json as { values: Array<{ region: string; value: number | null }> };
+  f.values.find((x) => x.region === 'SE-K')!.value = V2_SHARE;
+  return f;
+}
+
+/**
+ * Version 2 of a deploy, for the update tests: every chunk's code changed (so every hashed name)
+ * and one data value (editShare). Built once for all engines and test files.
+ */
+export function secondVersion(): Promise<string> {
+  return variantBuild('v2', { base: '/', codeMark: 'v2', data: { 'named-gp-share.json': editShare } });
+}
+
+/** A build as the update tests tell versions apart. */
+export interface Version {
+  dir: string;
+  /** data/manifest.json's version. */
+  data: string;
+  /** The main chunk's name: which code runs. */
+  code: string;
+  /** Blekinge's colour on the share map. */
+  colour: string;
+}
+
+/** The version of the build in `dir`, whose data are `d`. */
+export function versionOf(dir: string, d: Dataset): Version {
+  return {
+    dir,
+    data: JSON.parse(readFileSync(join(dir, 'data/manifest.json'), 'utf8')).version,
+    code: /assets\/(index-[^"]+\.js)/.exec(readFileSync(join(dir, 'index.html'), 'utf8'))![1]!,
+    colour: classify(d, 'share', null, 1100).byRegion['SE-K'].color,
+  };
 }

@@ -6,11 +6,13 @@
  * error and CSP violation from before the app's first script. Run one engine alone with
  * `ENGINES=webkit npm run test:e2e -- engines`.
  */
-import { resolve } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { serve } from '../server.mjs';
 import { selectedEngines, startSession, type EngineName, type Session } from './engines/drivers';
 import { App, near, PHONE, rgb } from './engines/app';
+import { editShare, secondVersion, versionOf } from './builds';
 import { readDataset } from '../../src/data/validate';
 import { fsReader } from '../../src/cli/fsReader';
 import { classify } from '../../src/domain/classify';
@@ -325,6 +327,126 @@ describe.each(selectedEngines())('%s', (engine: EngineName) => {
       // (checked with the others after each scenario).
     } finally {
       fresh.close();
+    }
+  });
+
+  /** What the framed app shows: its code (main chunk), its data version and Blekinge's colour. */
+  const shown = () =>
+    app.run((w) => ({
+      code: /assets\/(index-[^"]+\.js)/.exec(
+        w.document.querySelector('script[src*="/assets/index-"]')?.outerHTML ?? '',
+      )?.[1],
+      data: /version (\w+)/.exec(
+        w.document.querySelector('[data-testid="status-line"]')?.textContent ?? '',
+      )?.[1],
+    }));
+
+  // The update path of update.test.ts (Chromium, nginx, two tabs), in every engine: the service
+  // worker's life cycle (a new worker waiting, told to take over) is what differs between them.
+  // Last too: an origin of its own.
+  it('a deploy: the next load is version 1 whole with a notice, its reload version 2 whole, one version cached', async () => {
+    const d2 = structuredClone(d);
+    editShare(d2.namedGpShare);
+    const v1 = versionOf(resolve('dist'), d);
+    const v2 = versionOf(await secondVersion(), d2);
+    const host = await serveApp();
+    try {
+      await session.openHarness(host.origin);
+      await app.open('/?metric=share');
+      await app.coloredMap();
+      await app.waitFor('a controlling service worker', (w) => !!w.navigator.serviceWorker.controller);
+      expect(await shown()).toEqual({ code: v1.code, data: v1.data });
+      await expectColours(app, [{ code: 'SE-K', color: v1.colour }]);
+
+      host.setRoot(v2.dir);
+
+      // The next load: version 1 from its precache, whole, while version 2's worker installs
+      // and waits; the reader is told.
+      await app.open('/?metric=share');
+      await app.coloredMap();
+      await app.waitFor(
+        'the new version notice',
+        (w) => !!w.document.querySelector('[data-testid="update-notice"]'),
+      );
+      await app.waitFor('version 2 waiting', async (w) => {
+        const r = await w.navigator.serviceWorker.getRegistration();
+        return r?.waiting?.state === 'installed';
+      });
+      expect(await shown()).toEqual({ code: v1.code, data: v1.data });
+      await expectColours(app, [{ code: 'SE-K', color: v1.colour }]);
+
+      // The reader follows the notice: one reload (inside the frame: a document the harness did
+      // not hook, so it is opened once more below to check for errors), and version 2 whole.
+      await app.click('[data-testid="update-reload"]');
+      await app.waitFor(
+        'version 2 after one reload',
+        (w, want) => {
+          const line = w.document.querySelector('[data-testid="status-line"]')?.textContent ?? '';
+          return (
+            /version (\w+)/.exec(line)?.[1] === want &&
+            !!w.document.querySelector('[data-map-state="colored"]')
+          );
+        },
+        v2.data,
+      );
+      // ...and is told what changed since the visit: Blekinge, and only Blekinge.
+      const changed = await app.waitFor('the visit notice', (w) => {
+        const items = [...w.document.querySelectorAll('[data-testid="visit-notice"] li')];
+        return items.length ? items.map((li) => li.textContent?.trim()) : null;
+      });
+      expect(changed).toEqual(['Blekinge']);
+      // The visit recorded (after the map settles), the next load has no notice of either kind.
+      await app.waitFor(
+        'the visit recorded',
+        (w, want) =>
+          new Promise<boolean>((ok) => {
+            const r = w.indexedDB.open('fast-lakarkontakt');
+            r.onsuccess = () => {
+              const get = r.result.transaction('entries').objectStore('entries').get('last-visit');
+              get.onsuccess = () => {
+                ok(get.result?.version === want);
+                r.result.close();
+              };
+            };
+          }),
+        v2.data,
+      );
+      await app.open('/?metric=share');
+      await app.coloredMap();
+      expect(await shown()).toEqual({ code: v2.code, data: v2.data });
+      await expectColours(app, [{ code: 'SE-K', color: v2.colour }]);
+      expect(await app.count('[data-testid="update-notice"], [data-testid="visit-notice"]')).toBe(0);
+
+      // One version cached: no file of version 1's own in the precache; IndexedDB's dataset is
+      // version 2's.
+      const cached = await app.run(async (w) => {
+        const urls: string[] = [];
+        for (const name of await w.caches.keys())
+          for (const r of await (await w.caches.open(name)).keys()) urls.push(new URL(r.url).pathname);
+        return urls;
+      });
+      expect(cached).toContain(`/assets/${v2.code}`);
+      const v2Assets = new Set(readdirSync(join(v2.dir, 'assets')));
+      const v1Only = readdirSync(join(v1.dir, 'assets')).filter((f) => !v2Assets.has(f));
+      expect(v1Only).toContain(v1.code);
+      expect(cached.filter((u) => v1Only.includes(u.replace('/assets/', '')))).toEqual([]);
+      const stored = await app.run(
+        (w) =>
+          new Promise<string>((ok, fail) => {
+            const r = w.indexedDB.open('fast-lakarkontakt');
+            r.onerror = () => fail(r.error);
+            r.onsuccess = () => {
+              const get = r.result.transaction('entries').objectStore('entries').get('dataset');
+              get.onsuccess = () => {
+                ok(get.result?.version);
+                r.result.close();
+              };
+            };
+          }),
+      );
+      expect(stored).toBe(v2.data);
+    } finally {
+      host.close();
     }
   });
 });

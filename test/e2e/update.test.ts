@@ -5,48 +5,18 @@
  * Version 1's code must never show version 2's data or the reverse; a tab on version 1 keeps
  * working; the reader is told and reaches version 2 with one reload; one version is cached after.
  */
-import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, chmodSync } from 'node:fs';
+import { mkdtempSync, readdirSync, renameSync, rmSync, symlinkSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openPage, regionState, useBrowser, waitForColoredMap } from './browser';
-import { variantBuild } from './builds';
+import { editShare, secondVersion, versionOf, type Version } from './builds';
 import { startNginx } from '../nginx.mjs';
 import { readDataset } from '../../src/data/validate';
 import { fsReader } from '../../src/cli/fsReader';
-import { classify } from '../../src/domain/classify';
-import type { Dataset } from '../../src/data/schema';
 
 const browser = useBrowser();
-
-/** Version 2's one data change: Blekinge's share, 18 % in the report, set to 96 %. */
-const V2_SHARE = 96;
-type ShareFile = { values: Array<{ region: string; value: number | null }> };
-function editShare(json: unknown) {
-  const f = json as ShareFile;
-  f.values.find((x) => x.region === 'SE-K')!.value = V2_SHARE;
-  return f;
-}
-
-interface Version {
-  dir: string;
-  /** data/manifest.json's version. */
-  data: string;
-  /** The main chunk's name: which code runs. */
-  code: string;
-  /** Blekinge's colour on the share map. */
-  colour: string;
-}
-
-function version(dir: string, d: Dataset): Version {
-  return {
-    dir,
-    data: JSON.parse(readFileSync(join(dir, 'data/manifest.json'), 'utf8')).version,
-    code: /assets\/(index-[^"]+\.js)/.exec(readFileSync(join(dir, 'index.html'), 'utf8'))![1]!,
-    colour: classify(d, 'share', null, 1100).byRegion['SE-K'].color,
-  };
-}
 
 /** What a page shows: its code (main chunk), its data version and Blekinge's colour. */
 async function shown(page: Page) {
@@ -79,13 +49,9 @@ describe('a deploy while a reader has the dashboard open', () => {
     const d1 = await readDataset(fsReader('public/data'));
     const d2 = structuredClone(d1);
     editShare(d2.namedGpShare);
-    const dir2 = await variantBuild('v2', {
-      base: '/',
-      codeMark: 'v2',
-      data: { 'named-gp-share.json': editShare },
-    });
-    v1 = version(resolve('dist'), d1);
-    v2 = version(dir2, d2);
+    const dir2 = await secondVersion();
+    v1 = versionOf(resolve('dist'), d1);
+    v2 = versionOf(dir2, d2);
     // The two versions differ in code, in data and in what the reader sees.
     expect(v2.code).not.toBe(v1.code);
     expect(v2.data).not.toBe(v1.data);

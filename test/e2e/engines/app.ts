@@ -125,7 +125,11 @@ export class App {
     await this.session.clickAt(at.x, at.y);
   }
 
-  /** A region's label point in page coordinates: its anchor in the SVG map, placed by the SVG. */
+  /**
+   * A region's label point in page coordinates: its anchor in the SVG map, placed by the SVG.
+   * A point below or above the window (a notice pushed the map down) is scrolled to its middle
+   * first, so its pixels are on the screenshot.
+   */
   regionPoint(code: RegionCode): Promise<{ x: number; y: number }> {
     return this.waitFor(
       `the label point of ${code}`,
@@ -135,7 +139,11 @@ export class App {
         const m = svg?.getScreenCTM();
         if (!anchor || !m) return null;
         const [x, y] = anchor.split(' ').map(Number);
-        return { x: m.a * x! + m.c * y! + m.e, y: m.b * x! + m.d * y! + m.f };
+        const point = { x: m.a * x! + m.c * y! + m.e, y: m.b * x! + m.d * y! + m.f };
+        if (point.y >= 0 && point.y < w.innerHeight) return point;
+        // Instant: under smooth scrolling the point would still be moving when it is read.
+        w.scrollBy({ top: point.y - w.innerHeight / 2, behavior: 'instant' });
+        return null;
       },
       code,
     );
