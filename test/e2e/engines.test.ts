@@ -13,6 +13,7 @@ import { serve } from '../server.mjs';
 import { selectedEngines, startSession, type EngineName, type Session } from './engines/drivers';
 import { App, near, PHONE, rgb } from './engines/app';
 import { editShare, secondVersion, versionOf } from './builds';
+import { expectReadable } from './labelBoxes';
 import { readDataset } from '../../src/data/validate';
 import { fsReader } from '../../src/cli/fsReader';
 import { classify } from '../../src/domain/classify';
@@ -124,6 +125,36 @@ describe.each(selectedEngines())('%s', (engine: EngineName) => {
     expect(await app.text('[data-testid="summary"]')).toContain('13 av 21');
     expect(await app.count('[data-testid="legend"] li')).toBeGreaterThan(3);
     await expectColours(app, solid('decision', 2025, ['SE-K', 'SE-X', 'SE-W']));
+  });
+
+  it('the desktop map names its 21 regions, none overlapping, all inside the map', async () => {
+    // Laid out with estimated text widths (src/map/labels.ts): each engine's own fonts decide.
+    await app.open('/');
+    await app.coloredMap();
+    const boxes = await app.run((w) => {
+      const map = w.document.querySelector('[data-testid="map"]')!.getBoundingClientRect();
+      const labels = [...w.document.querySelectorAll('[data-testid="map"] .svg-map text[data-label]')].map(
+        (t) => {
+          // The text's own box (getBBox: its glyphs, without the halo's stroke, which Firefox's
+          // getBoundingClientRect counts), in page coordinates.
+          const b = (t as SVGTextElement).getBBox();
+          const m = (t as SVGTextElement).getScreenCTM()!;
+          return {
+            code: t.getAttribute('data-label')!,
+            x: m.a * b.x + m.e,
+            y: m.d * b.y + m.f,
+            width: m.a * b.width,
+            height: m.d * b.height,
+          };
+        },
+      );
+      return { labels, map: { x: map.x, y: map.y, width: map.width, height: map.height } };
+    });
+    console.log(
+      'BOXES',
+      JSON.stringify(boxes.labels.filter((l) => ['SE-E', 'SE-O', 'SE-F', 'SE-D'].includes(l.code))),
+    );
+    expectReadable(boxes);
   });
 
   it('metric and year switched through the controls change the pixels and the legend', async () => {

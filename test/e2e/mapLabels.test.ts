@@ -5,16 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openPage, takeOverWithMapLibre, useBrowser, waitForColoredMap } from './browser';
+import { expectReadable, type Rect } from './labelBoxes';
 
 const browser = useBrowser();
-
-interface Rect {
-  code: string;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
 
 /** The visible name labels' boxes (the text as drawn), and the map's box, in page coordinates. */
 async function labelBoxes(page: Page, layer: string): Promise<{ labels: Rect[]; map: DOMRect }> {
@@ -28,22 +21,6 @@ async function labelBoxes(page: Page, layer: string): Promise<{ labels: Rect[]; 
       });
     return { labels, map: map.toJSON() as DOMRect };
   }, layer);
-}
-
-function expectReadable({ labels, map }: { labels: Rect[]; map: DOMRect }) {
-  expect(labels).toHaveLength(21);
-  for (const a of labels) {
-    expect(a.width, a.code).toBeGreaterThan(20);
-    expect(a.x, a.code).toBeGreaterThanOrEqual(map.x);
-    expect(a.y, a.code).toBeGreaterThanOrEqual(map.y);
-    expect(a.x + a.width, a.code).toBeLessThanOrEqual(map.x + map.width);
-    expect(a.y + a.height, a.code).toBeLessThanOrEqual(map.y + map.height);
-    for (const b of labels) {
-      if (a === b) continue;
-      const hit = a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-      expect(hit, `${a.code} overlaps ${b.code}`).toBe(false);
-    }
-  }
 }
 
 describe('region names on the map', () => {
