@@ -108,7 +108,9 @@ describe('a region on a phone', () => {
 
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('[data-testid="panel"]').count()).toBe(0);
-    expect(new URL(page.url()).searchParams.get('region')).toBeNull();
+    // The address bar is written after the paint that closed the sheet (state.svelte.ts): a
+    // frame later, not at once. CI once read it in between.
+    await expect.poll(() => new URL(page.url()).searchParams.get('region')).toBeNull();
     expect(problems.errors).toEqual([]);
     await page.close();
   });
