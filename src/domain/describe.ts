@@ -133,10 +133,14 @@ export function legendNotes(
       out.push({ id: 'unknown', pattern: 'unknown', text, offer: why.fuller?.year });
     } else {
       // Share and gap have one grey class, named for what the report says ("could not report"):
-      // the note uses that name rather than a second word for the same regions.
-      const n = Object.values(c.byRegion).filter((r) => r.pattern === 'unknown').length;
-      const label = c.metric === 'share' ? t.notReportedShare : t.notReportedGap;
-      out.push({ id: 'unknown', pattern: 'unknown', text: t.notReportedLegend(label, n) });
+      // the note uses the legend's own label for it rather than a second word for the same regions.
+      const grey = c.classes.find((k) => k.id === 'not_reported');
+      if (grey)
+        out.push({
+          id: 'unknown',
+          pattern: 'unknown',
+          text: t.notReportedLegend(classLabel(grey, c.metric, t, lang), grey.regions.length),
+        });
     }
   }
   if (c.metric === 'decision' && c.classes.some((k) => k.id === 'on_the_way'))
