@@ -5,9 +5,10 @@
  * options) under node_modules/.cache, so the test files that share one do not build it twice.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build, type Plugin } from 'vite';
+import { expect } from 'vitest';
 import { classify } from '../../src/domain/classify';
 import type { Dataset } from '../../src/data/schema';
 
@@ -102,12 +103,34 @@ export interface Version {
   colour: string;
 }
 
+/** The main chunk's name (`index-….js`) in HTML that loads it: index.html, or its script element. */
+export function mainChunk(html: string): string | undefined {
+  return /assets\/(index-[^"]+\.js)/.exec(html)?.[1];
+}
+
+/** The data version the status line names ("… version abc123 …"). */
+export function statusVersion(line: string | null | undefined): string | undefined {
+  return /version (\w+)/.exec(line ?? '')?.[1];
+}
+
 /** The version of the build in `dir`, whose data are `d`. */
 export function versionOf(dir: string, d: Dataset): Version {
   return {
     dir,
     data: JSON.parse(readFileSync(join(dir, 'data/manifest.json'), 'utf8')).version,
-    code: /assets\/(index-[^"]+\.js)/.exec(readFileSync(join(dir, 'index.html'), 'utf8'))![1]!,
+    code: mainChunk(readFileSync(join(dir, 'index.html'), 'utf8'))!,
     colour: classify(d, 'share', null, 1100).byRegion['SE-K'].color,
   };
+}
+
+/**
+ * After the move to `v2`, the service worker's caches (`cached`: the paths they hold) hold one
+ * version: version 2's main chunk, and no file of version 1's own.
+ */
+export function expectOneVersionCached(cached: string[], v1: Version, v2: Version): void {
+  expect(cached).toContain(`/assets/${v2.code}`);
+  const v2Assets = new Set(readdirSync(join(v2.dir, 'assets')));
+  const v1Only = readdirSync(join(v1.dir, 'assets')).filter((f) => !v2Assets.has(f));
+  expect(v1Only).toContain(v1.code);
+  expect(cached.filter((u) => v1Only.includes(u.replace('/assets/', '')))).toEqual([]);
 }

@@ -6,13 +6,19 @@
  * error and CSP violation from before the app's first script. Run one engine alone with
  * `ENGINES=webkit npm run test:e2e -- engines`.
  */
-import { readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { serve } from '../server.mjs';
 import { selectedEngines, startSession, type EngineName, type Session } from './engines/drivers';
 import { App, near, PHONE, rgb } from './engines/app';
-import { editShare, secondVersion, versionOf } from './builds';
+import {
+  editShare,
+  expectOneVersionCached,
+  mainChunk,
+  secondVersion,
+  statusVersion,
+  versionOf,
+} from './builds';
 import { expectReadable } from './labelBoxes';
 import { readDataset } from '../../src/data/validate';
 import { fsReader } from '../../src/cli/fsReader';
@@ -235,21 +241,7 @@ describe.each(selectedEngines())('%s', (engine: EngineName) => {
     await app.open('/');
     await app.coloredMap();
     await app.waitFor('a controlling service worker', (w) => !!w.navigator.serviceWorker.controller);
-    const stored = await app.run(
-      (w) =>
-        new Promise<number>((ok, fail) => {
-          const r = w.indexedDB.open('fast-lakarkontakt');
-          r.onerror = () => fail(r.error);
-          r.onsuccess = () => {
-            const get = r.result.transaction('entries').objectStore('entries').get('dataset');
-            get.onsuccess = () => {
-              ok(Object.keys(get.result?.value?.texts ?? {}).length);
-              r.result.close();
-            };
-          };
-        }),
-    );
-    expect(stored).toBeGreaterThanOrEqual(6);
+    expect((await app.storedEntry('dataset'))?.files.length).toBeGreaterThanOrEqual(6);
     expect(
       await app.run((w) =>
         w.document.querySelector('[data-testid="status-line"]')?.getAttribute('data-origin'),
@@ -361,16 +353,13 @@ describe.each(selectedEngines())('%s', (engine: EngineName) => {
     }
   });
 
-  /** What the framed app shows: its code (main chunk), its data version and Blekinge's colour. */
-  const shown = () =>
-    app.run((w) => ({
-      code: /assets\/(index-[^"]+\.js)/.exec(
-        w.document.querySelector('script[src*="/assets/index-"]')?.outerHTML ?? '',
-      )?.[1],
-      data: /version (\w+)/.exec(
-        w.document.querySelector('[data-testid="status-line"]')?.textContent ?? '',
-      )?.[1],
-    }));
+  /** What the framed app shows: its code (main chunk) and its data version. */
+  const shown = async () => ({
+    code: mainChunk(
+      await app.run((w) => w.document.querySelector('script[src*="/assets/index-"]')?.outerHTML ?? ''),
+    ),
+    data: statusVersion(await app.text('[data-testid="status-line"]')),
+  });
 
   // The update path of update.test.ts (Chromium, nginx, two tabs), in every engine: the service
   // worker's life cycle (a new worker waiting, told to take over) is what differs between them.
@@ -409,17 +398,8 @@ describe.each(selectedEngines())('%s', (engine: EngineName) => {
       // The reader follows the notice: one reload (inside the frame: a document the harness did
       // not hook, so it is opened once more below to check for errors), and version 2 whole.
       await app.click('[data-testid="update-reload"]');
-      await app.waitFor(
-        'version 2 after one reload',
-        (w, want) => {
-          const line = w.document.querySelector('[data-testid="status-line"]')?.textContent ?? '';
-          return (
-            /version (\w+)/.exec(line)?.[1] === want &&
-            !!w.document.querySelector('[data-map-state="colored"]')
-          );
-        },
-        v2.data,
-      );
+      await expect.poll(shown, { timeout: 30_000 }).toEqual({ code: v2.code, data: v2.data });
+      await app.coloredMap();
       // ...and is told what changed since the visit: Blekinge, and only Blekinge.
       const changed = await app.waitFor('the visit notice', (w) => {
         const items = [...w.document.querySelectorAll('[data-testid="visit-notice"] li')];
@@ -427,21 +407,9 @@ describe.each(selectedEngines())('%s', (engine: EngineName) => {
       });
       expect(changed).toEqual(['Blekinge']);
       // The visit recorded (after the map settles), the next load has no notice of either kind.
-      await app.waitFor(
-        'the visit recorded',
-        (w, want) =>
-          new Promise<boolean>((ok) => {
-            const r = w.indexedDB.open('fast-lakarkontakt');
-            r.onsuccess = () => {
-              const get = r.result.transaction('entries').objectStore('entries').get('last-visit');
-              get.onsuccess = () => {
-                ok(get.result?.version === want);
-                r.result.close();
-              };
-            };
-          }),
-        v2.data,
-      );
+      await expect
+        .poll(async () => (await app.storedEntry('last-visit'))?.version, { timeout: 30_000 })
+        .toBe(v2.data);
       await app.open('/?metric=share');
       await app.coloredMap();
       expect(await shown()).toEqual({ code: v2.code, data: v2.data });
@@ -450,32 +418,8 @@ describe.each(selectedEngines())('%s', (engine: EngineName) => {
 
       // One version cached: no file of version 1's own in the precache; IndexedDB's dataset is
       // version 2's.
-      const cached = await app.run(async (w) => {
-        const urls: string[] = [];
-        for (const name of await w.caches.keys())
-          for (const r of await (await w.caches.open(name)).keys()) urls.push(new URL(r.url).pathname);
-        return urls;
-      });
-      expect(cached).toContain(`/assets/${v2.code}`);
-      const v2Assets = new Set(readdirSync(join(v2.dir, 'assets')));
-      const v1Only = readdirSync(join(v1.dir, 'assets')).filter((f) => !v2Assets.has(f));
-      expect(v1Only).toContain(v1.code);
-      expect(cached.filter((u) => v1Only.includes(u.replace('/assets/', '')))).toEqual([]);
-      const stored = await app.run(
-        (w) =>
-          new Promise<string>((ok, fail) => {
-            const r = w.indexedDB.open('fast-lakarkontakt');
-            r.onerror = () => fail(r.error);
-            r.onsuccess = () => {
-              const get = r.result.transaction('entries').objectStore('entries').get('dataset');
-              get.onsuccess = () => {
-                ok(get.result?.version);
-                r.result.close();
-              };
-            };
-          }),
-      );
-      expect(stored).toBe(v2.data);
+      expectOneVersionCached(await app.cachedPaths(), v1, v2);
+      expect((await app.storedEntry('dataset'))?.version).toBe(v2.data);
     } finally {
       host.close();
     }

@@ -159,6 +159,39 @@ export class App {
     });
   }
 
+  /**
+   * The app's IndexedDB entry under `key` ('dataset', 'last-visit'): its version label and the
+   * names of the file texts it holds (the dataset's; none for other entries), or null when absent.
+   */
+  storedEntry(key: string): Promise<{ version: string; files: string[] } | null> {
+    return this.run(
+      (w, k) =>
+        new Promise<{ version: string; files: string[] } | null>((ok, fail) => {
+          const r = w.indexedDB.open('fast-lakarkontakt');
+          r.onerror = () => fail(r.error);
+          r.onsuccess = () => {
+            const get = r.result.transaction('entries').objectStore('entries').get(k);
+            get.onsuccess = () => {
+              const e = get.result as { version: string; value?: { texts?: object } } | undefined;
+              ok(e ? { version: e.version, files: Object.keys(e.value?.texts ?? {}) } : null);
+              r.result.close();
+            };
+          };
+        }),
+      key,
+    );
+  }
+
+  /** The paths the service worker's caches hold. */
+  cachedPaths(): Promise<string[]> {
+    return this.run(async (w) => {
+      const paths: string[] = [];
+      for (const name of await w.caches.keys())
+        for (const r of await (await w.caches.open(name)).keys()) paths.push(new URL(r.url).pathname);
+      return paths;
+    });
+  }
+
   /** What went wrong in the app so far (harness hooks), then clears the record. */
   async takeProblems(): Promise<string[]> {
     return this.session.evaluate(() => {
