@@ -26,6 +26,19 @@ function hook(win) {
   win.addEventListener('securitypolicyviolation', (e) =>
     push('csp', `${e.effectiveDirective || e.violatedDirective} blocked ${e.blockedURI || 'inline'}`),
   );
+  // Whether a service worker the app registered is still starting: from register() until the
+  // registration has an active worker (engines/app.ts waits for it before replacing the frame).
+  const container = win.ServiceWorkerContainer?.prototype;
+  if (container?.register) {
+    const register = container.register;
+    container.register = function (...args) {
+      win.__swStarting = true;
+      const registered = register.apply(this, args);
+      const done = () => (win.__swStarting = false);
+      registered.then(() => this.ready).then(done, done);
+      return registered;
+    };
+  }
   const { console: c } = win;
   const error = c.error.bind(c);
   const warn = c.warn.bind(c);
